@@ -1,0 +1,33 @@
+package dev.papers.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * How one source is asked: its name, the least time between two requests, the retry bounds, extra
+ * headers (an API key, say) and how to recognize a try-later answer that is not a 429/503/504.
+ *
+ * @param source the source name (names the interval's state file, appears in errors)
+ * @param interval least time between two requests to this source, across processes
+ * @param maxRetries retries of a try-later answer before giving up
+ * @param maxBackoff the longest wait between two tries
+ * @param headers extra request headers; their values never appear in any message
+ * @param softTryLater recognizes try-later answers by their body ("Rate exceeded.")
+ */
+public record Policy(
+    String source,
+    Duration interval,
+    int maxRetries,
+    Duration maxBackoff,
+    Map<String, String> headers,
+    Predicate<Reply> softTryLater) {
+
+  public Policy {
+    headers = Map.copyOf(headers);
+  }
+
+  public Policy withHeaders(Map<String, String> h) {
+    return new Policy(source, interval, maxRetries, maxBackoff, h, softTryLater);
+  }
+}
