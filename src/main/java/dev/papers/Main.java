@@ -1,2 +1,125 @@
 package dev.papers;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.papers.cache.CacheException;
+import dev.papers.cli.CommonOptions;
+import dev.papers.cli.ExitCodes;
+import dev.papers.cli.PapersCommand;
+import dev.papers.config.Settings;
+import dev.papers.config.UsageException;
+import dev.papers.model.InvalidIdException;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the object graph, runs one command, and is the only caller of {@code System.exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+        StandardCharsets.UTF_8), true);
+    int code = run(args, System.getenv(), home(), out, err, null);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** The launcher's directory: {@code -Dpapers.home}, else the working directory. */
+  static Path home() {
+    String h = System.getProperty("papers.home");
+    return Path.of(h != null ? h : "").toAbsolutePath();
+  }
+
+  /**
+   * Runs one command line. Tests call this with their own environment and writers.
+   *
+   * @param app the object graph to use, or null to build one from the environment
+   */
+  public static int run(String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err, App app) {
+    App graph;
+    try {
+      graph = app != null ? app : App.fromEnvironment(Settings.load(env, home));
+    } catch (UsageException e) {
+      err.println("papers: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    CommandLine cl = commandLine(graph);
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(App app) {
+    CommandLine cl = new CommandLine(PapersCommand.class, new Factory(app));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, argv) -> {
+      PrintWriter e = ex.getCommandLine().getErr();
+      e.println("papers: " + ex.getMessage());
+      e.println("Try 'papers " + (ex.getCommandLine().getCommandName().equals("papers") ? ""
+          : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      PrintWriter e = line.getErr();
+      if (ex instanceof UsageException || ex instanceof InvalidIdException) {
+        e.println("papers: " + ex.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (isTopicError(ex)) {
+        e.println("papers: " + ex.getMessage());
+        return ExitCodes.USAGE;
+      }
+      boolean trace = wantsTrace(line);
+      if (ex instanceof CacheException) {
+        e.println("papers: " + ex.getMessage());
+      } else {
+        e.println("papers: internal error: " + ex + (trace ? "" : " (run with --stacktrace for details)"));
+      }
+      if (trace) {
+        ex.printStackTrace(e);
+      }
+      return ExitCodes.FAILED;
+    });
+    return cl;
+  }
+
+  private static boolean isTopicError(Exception ex) {
+    return ex.getClass().getSimpleName().equals("TopicException");
+  }
+
+  private static boolean wantsTrace(CommandLine line) {
+    for (Object mixin : line.getMixins().values()) {
+      if (mixin instanceof CommonOptions c && c.stacktrace()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Makes commands, handing them the object graph. */
+  static final class Factory implements CommandLine.IFactory {
+    private final App app;
+
+    Factory(App app) {
+      this.app = app;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        Constructor<K> c = cls.getDeclaredConstructor(App.class);
+        return c.newInstance(app);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

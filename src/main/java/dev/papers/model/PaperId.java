@@ -172,8 +172,8 @@ public record PaperId(Kind kind, String value, Integer version) {
     if (lower.startsWith("doi:")) {
       return doiOrNull(s.substring(4));
     }
-    if (lower.startsWith("corpusid:")) {
-      String n = s.substring(9);
+    if (lower.startsWith("corpusid:") || lower.startsWith("corpus:")) {
+      String n = s.substring(s.indexOf(':') + 1);
       return DIGITS.matcher(n).matches() && n.length() <= 18 ? corpus(Long.parseLong(n)) : null;
     }
     if (lower.startsWith("scholar:")) {

@@ -1,0 +1,333 @@
+package dev.papers.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.papers.json.Json;
+import dev.papers.model.Paper;
+import dev.papers.model.PaperId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON cache: one human-readable file per paper under {@code papers/<scheme>/}, one small file per
+ * alias under {@code aliases/<scheme>/} naming the entry it leads to, and run state under
+ * {@code .state/}. Writes are atomic; each paper's read-modify-write holds a lock that other processes
+ * respect, so concurrent updates of one paper lose nothing. Reads take no lock.
+ */
+public final class PaperCache {
+  /** The schema version written into every paper file. */
+  public static final int SCHEMA_VERSION = 1;
+  private static final int STRIPES = 64;
+
+  private final Path root;
+  private final Clock clock;
+  private final FileLocks locks;
+  private final ObjectMapper mapper = Json.mapper();
+
+  public PaperCache(Path root, Clock clock) {
+    this.root = root.toAbsolutePath().normalize();
+    this.clock = clock;
+    this.locks = new FileLocks(stateDir().resolve("locks"));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Run state: locks, request spacing, cookies, cool-downs, logs. Never paper data. */
+  public Path stateDir() {
+    return root.resolve(".state");
+  }
+
+  public FileLocks locks() {
+    return locks;
+  }
+
+  Path paperFile(String key) {
+    return root.resolve("papers").resolve(FileNames.scheme(key)).resolve(FileNames.name(key) + ".json");
+  }
+
+  Path aliasFile(String key) {
+    return root.resolve("aliases").resolve(FileNames.scheme(key)).resolve(FileNames.name(key));
+  }
+
+  /** The entry an identifier leads to, directly or through an alias. */
+  public Optional<Paper> find(PaperId id) {
+    String canonical = resolve(id.withoutVersion().key());
+    return canonical == null ? Optional.empty() : read(canonical);
+  }
+
+  /** The canonical key an identifier key leads to, or null when the cache does not know it. */
+  public String resolve(String key) {
+    if (Files.isRegularFile(paperFile(key))) {
+      return key;
+    }
+    try {
+      String target = Files.readString(aliasFile(key), StandardCharsets.UTF_8).strip();
+      return target.isEmpty() || !Files.isRegularFile(paperFile(target)) ? null : target;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new CacheException("cannot read " + aliasFile(key) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The entry stored under exactly this canonical key. */
+  public Optional<Paper> read(String canonicalKey) {
+    Path f = paperFile(canonicalKey);
+    try {
+      return Optional.of(parse(Files.readAllBytes(f), f));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CacheException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  Paper parse(byte[] bytes, Path file) {
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      if (node == null || !node.isObject()) {
+        throw new CacheException(file + " is not a paper record");
+      }
+      int schema = node.path("schemaVersion").asInt(1);
+      if (schema > SCHEMA_VERSION) {
+        throw new CacheException(file + " was written by a newer papers (schema " + schema
+            + "; this one reads " + SCHEMA_VERSION + "): upgrade papers");
+      }
+      ((ObjectNode) node).remove("schemaVersion");
+      return mapper.treeToValue(node, Paper.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CacheException(file + " is not a valid paper record: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new CacheException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  byte[] serialize(Paper p) {
+    ObjectNode out = mapper.createObjectNode();
+    out.put("schemaVersion", SCHEMA_VERSION);
+    out.setAll((ObjectNode) mapper.valueToTree(p));
+    try {
+      byte[] body = Json.pretty().writeValueAsBytes(out);
+      byte[] withNewline = new byte[body.length + 1];
+      System.arraycopy(body, 0, withNewline, 0, body.length);
+      withNewline[body.length] = '\n';
+      return withNewline;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Updates the one entry these identifiers name, creating it when none does, under the paper's lock.
+   * When the identifiers turn out to name two entries (a DOI fetched first, its arXiv id later), the
+   * younger entry is folded into the older one and its keys become aliases. The change function may be
+   * called more than once if another process got in between; it must be a pure function of its input.
+   *
+   * @param ids every identifier the caller knows for the paper
+   * @param change what to do to the entry (a fresh empty entry when there was none)
+   * @return the stored result
+   */
+  public Paper update(Collection<PaperId> ids, UnaryOperator<Paper> change) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (PaperId id : ids) {
+      keys.add(id.withoutVersion().key());
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("no identifier");
+    }
+    Set<String> existing = resolveAll(keys);
+    if (existing.size() == 1) {
+      String canonical = existing.iterator().next();
+      try (FileLocks.Handle h = locks.lock(stripe(canonical))) {
+        if (resolveAll(keys).equals(existing)) {
+          Paper current = read(canonical).orElseThrow();
+          return store(current, change.apply(current), keys);
+        }
+      }
+    }
+    // A new entry, or two entries to join: one writer at a time decides.
+    try (FileLocks.Handle create = locks.lock("create")) {
+      existing = resolveAll(keys);
+      List<Paper> entries = new ArrayList<>();
+      for (String k : existing) {
+        read(k).ifPresent(entries::add);
+      }
+      entries.sort(Comparator.comparing(Paper::createdAt).thenComparing(Paper::id));
+      List<FileLocks.Handle> held = new ArrayList<>();
+      try {
+        for (String s : new TreeSet<>(entries.stream().map(p -> stripe(p.id())).collect(Collectors.toList()))) {
+          held.add(locks.lock(s));
+        }
+        Paper base;
+        if (entries.isEmpty()) {
+          String canonical = Paper.canonicalKey(ids.stream().map(PaperId::withoutVersion).toList());
+          if (canonical == null) {
+            throw new IllegalArgumentException("no identifier can name a new entry: " + keys);
+          }
+          try (FileLocks.Handle h = locks.lock(stripe(canonical))) {
+            Paper fresh = Paper.create(canonical, clock.instant());
+            return store(fresh, change.apply(fresh), keys);
+          }
+        }
+        base = read(entries.get(0).id()).orElseThrow();
+        for (Paper other : entries.subList(1, entries.size())) {
+          base = base.absorb(other, clock.instant());
+        }
+        Paper stored = store(base, change.apply(base), keys);
+        for (Paper other : entries.subList(1, entries.size())) {
+          // Its keys now lead to the older entry; then its file goes.
+          for (String k : other.keys()) {
+            writeAlias(k, stored.id());
+          }
+          Files.deleteIfExists(paperFile(other.id()));
+        }
+        return stored;
+      } catch (IOException e) {
+        throw new CacheException("cannot update the cache in " + root + ": " + e.getMessage(), e);
+      } finally {
+        for (int i = held.size() - 1; i >= 0; i--) {
+          held.get(i).close();
+        }
+      }
+    }
+  }
+
+  /** Updates the entry stored under this canonical key, if there is one. */
+  public Optional<Paper> updateExisting(String canonicalKey, UnaryOperator<Paper> change) {
+    try (FileLocks.Handle h = locks.lock(stripe(canonicalKey))) {
+      Optional<Paper> current = read(canonicalKey);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(store(current.get(), change.apply(current.get()), Set.of()));
+    }
+  }
+
+  private Set<String> resolveAll(Set<String> keys) {
+    Set<String> found = new LinkedHashSet<>();
+    for (String k : keys) {
+      String c = resolve(k);
+      if (c != null) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  private Paper store(Paper before, Paper after, Set<String> extraKeys) {
+    if (!after.id().equals(before.id())) {
+      throw new IllegalStateException("an entry's id never changes: " + before.id() + " -> " + after.id());
+    }
+    Set<String> aliases = new TreeSet<>(after.aliases());
+    aliases.addAll(extraKeys);
+    aliases.remove(after.id());
+    Paper p = aliases.equals(new TreeSet<>(after.aliases())) ? after : withAliases(after, aliases);
+    try {
+      if (!p.equals(before) || !Files.exists(paperFile(p.id()))) {
+        AtomicFiles.write(paperFile(p.id()), serialize(p));
+      }
+      for (String a : p.aliases()) {
+        String target = resolve(a);
+        if (target == null) {
+          writeAlias(a, p.id());
+        }
+      }
+    } catch (IOException e) {
+      throw new CacheException("cannot write " + paperFile(p.id()) + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  private void writeAlias(String alias, String canonical) throws IOException {
+    if (alias.equals(canonical)) {
+      return;
+    }
+    AtomicFiles.write(aliasFile(alias), (canonical + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Paper withAliases(Paper p, Set<String> aliases) {
+    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), p.title(),
+        p.authors(), p.abstractText(), p.published(), p.year(), p.venue(), p.journalRef(),
+        p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(), p.topics(),
+        new ArrayList<>(aliases), p.fetched(), p.createdAt(), p.updatedAt());
+  }
+
+  private static String stripe(String canonicalKey) {
+    return "paper-" + Math.floorMod(canonicalKey.hashCode(), STRIPES);
+  }
+
+  /** Every paper file's path, temporaries of interrupted writes left out. */
+  public List<Path> files() {
+    List<Path> out = new ArrayList<>();
+    Path papers = root.resolve("papers");
+    if (!Files.isDirectory(papers)) {
+      return out;
+    }
+    try (DirectoryStream<Path> schemes = Files.newDirectoryStream(papers)) {
+      for (Path scheme : schemes) {
+        if (!Files.isDirectory(scheme)) {
+          continue;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(scheme, "*.json")) {
+          for (Path f : files) {
+            if (!f.getFileName().toString().startsWith(".")) {
+              out.add(f);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CacheException("cannot list " + papers + ": " + e.getMessage(), e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Result of reading the whole cache: the papers, and the files that could not be read. */
+  public record Snapshot(List<Paper> papers, List<String> problems) {}
+
+  /** Reads every entry (in parallel; the order is by file name). Broken files are reported, not fatal. */
+  public Snapshot loadAll() {
+    List<Path> files = files();
+    Object[] results = new Object[files.size()];
+    java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+      Path f = files.get(i);
+      try {
+        results[i] = parse(Files.readAllBytes(f), f);
+      } catch (NoSuchFileException e) {
+        results[i] = null; // removed by a concurrent join: its keys now lead elsewhere
+      } catch (IOException | RuntimeException e) {
+        results[i] = f + ": " + e.getMessage();
+      }
+    });
+    List<Paper> papers = new ArrayList<>(files.size());
+    List<String> problems = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof Paper p) {
+        papers.add(p);
+      } else if (r instanceof String s) {
+        problems.add(s);
+      }
+    }
+    return new Snapshot(papers, problems);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.papers.cli;
+
+import dev.papers.App;
+import dev.papers.json.Json;
+import dev.papers.model.Paper;
+import dev.papers.model.PaperId;
+import dev.papers.report.PaperTextWriter;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code papers show}: offline. */
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Show one cached paper with its citation history (offline).",
+    footer = {"", "Examples:", "  papers show 1909.10351", "  papers show 10.1103/PhysRevB.85.115117 --json"})
+public final class ShowCommand implements Callable<Integer> {
+  private final App app;
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "ID", description = "The paper, in any identifier form.")
+  String id;
+
+  @Option(names = "--json", description = "Print the record as JSON.")
+  boolean json;
+
+  public ShowCommand(App app) {
+    this.app = app;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PaperId parsed = Ids.parse(id);
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<Paper> p = app.cache().find(parsed);
+    if (p.isEmpty()) {
+      spec.commandLine().getErr().println("papers: " + parsed.display() + " is not in the cache "
+          + app.cache().root() + " (fetch it: papers fetch " + parsed.display() + ")");
+      return ExitCodes.FAILED;
+    }
+    if (json) {
+      Json.pretty().writeValue(out, p.get());
+      out.println();
+    } else {
+      PaperTextWriter.detail(p.get(), out);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

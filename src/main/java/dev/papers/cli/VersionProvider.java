@@ -1,0 +1,12 @@
+package dev.papers.cli;
+
+import dev.papers.Version;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code papers --version}, from the jar manifest. */
+public final class VersionProvider implements IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    return new String[] {"papers " + Version.get()};
+  }
+}

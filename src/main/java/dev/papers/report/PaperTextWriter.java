@@ -1,0 +1,106 @@
+package dev.papers.report;
+
+import dev.papers.model.Citation;
+import dev.papers.model.Histogram;
+import dev.papers.model.Observation;
+import dev.papers.model.Paper;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The readable block that {@code fetch} and {@code show} print for a paper. */
+public final class PaperTextWriter {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+  private PaperTextWriter() {}
+
+  /** Title, authors, year/venue/category, ids, and the current count of each source. */
+  public static void block(Paper p, PrintWriter out) {
+    out.println(p.title() == null ? "(untitled)" : p.title());
+    if (!p.authors().isEmpty()) {
+      List<String> a = p.authors();
+      out.println("  " + (a.size() <= 6 ? String.join(", ", a)
+          : String.join(", ", a.subList(0, 5)) + ", … (" + a.size() + " authors)"));
+    }
+    List<String> facts = new ArrayList<>();
+    if (p.published() != null) {
+      facts.add(p.published().toString());
+    } else if (p.year() != null) {
+      facts.add(p.year().toString());
+    }
+    if (p.venue() != null) {
+      facts.add(p.venue());
+    } else if (p.journalRef() != null) {
+      facts.add(p.journalRef());
+    }
+    if (p.primaryCategory() != null) {
+      facts.add(p.primaryCategory());
+    }
+    if (!facts.isEmpty()) {
+      out.println("  " + String.join(" · ", facts));
+    }
+    List<String> ids = new ArrayList<>();
+    ids.add(p.id());
+    if (p.arxivId() != null && !p.id().equals("arxiv:" + p.arxivId())) {
+      ids.add("arxiv:" + p.arxivId());
+    }
+    if (p.arxivVersion() != null) {
+      ids.set(0, ids.get(0) + " (v" + p.arxivVersion() + ")");
+    }
+    if (p.doi() != null && !p.id().equals("doi:" + p.doi())) {
+      ids.add("doi:" + p.doi());
+    }
+    out.println("  " + String.join("  ", ids));
+    if (p.citations().isEmpty()) {
+      out.println("  citations: none observed yet");
+    } else {
+      for (Map.Entry<String, Citation> e : p.citations().entrySet()) {
+        Citation c = e.getValue();
+        StringBuilder b = new StringBuilder("  citations: ").append(e.getKey()).append(' ').append(c.count());
+        if (c.influential() != null) {
+          b.append(" (").append(c.influential()).append(" influential)");
+        }
+        b.append(", seen ").append(DAY.format(c.observedAt()));
+        if (c.provenance() != null) {
+          b.append(", reported in ").append(c.provenance());
+        }
+        out.println(b);
+      }
+    }
+    if (!p.topics().isEmpty()) {
+      out.println("  topics: " + String.join(", ", p.topics()));
+    }
+  }
+
+  /** The block, then every observation of the history and the histograms. */
+  public static void detail(Paper p, PrintWriter out) {
+    block(p, out);
+    if (p.abstractText() != null) {
+      out.println();
+      out.println("  " + p.abstractText());
+    }
+    out.println();
+    if (p.history().isEmpty()) {
+      out.println("  history: empty");
+    } else {
+      out.println("  history:");
+      for (Observation o : p.history()) {
+        out.printf("    %s  %-16s %8d%s%s%n", MINUTE.format(o.observedAt()), o.source(), o.count(),
+            o.isSuspect() ? "  suspect (0 after a non-zero count)" : "",
+            o.provenance() != null ? "  " + o.provenance() : "");
+      }
+    }
+    for (Histogram h : p.histograms().values()) {
+      out.println("  citations by year (" + h.source() + ", made " + DAY.format(h.madeAt())
+          + (h.partial() ? ", partial: scaled to " + h.total() : "") + "):");
+      StringBuilder b = new StringBuilder("   ");
+      h.byYear().forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));
+      out.println(b);
+    }
+  }
+}

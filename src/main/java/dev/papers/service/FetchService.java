@@ -1,0 +1,336 @@
+package dev.papers.service;
+
+import dev.papers.cache.PaperCache;
+import dev.papers.model.Histogram;
+import dev.papers.model.Paper;
+import dev.papers.model.PaperId;
+import dev.papers.model.SourceRecord;
+import dev.papers.model.Sources;
+import dev.papers.source.CitationHistograms;
+import dev.papers.source.IdLookup;
+import dev.papers.source.Lookup;
+import dev.papers.source.Progress;
+import dev.papers.source.SourceException;
+import dev.papers.source.TitleSearch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code papers fetch}: asks each chosen source about every paper in as few requests as it allows
+ * (Semantic Scholar first, since it links DOIs to arXiv ids; then arXiv), merges what they say into
+ * one cache entry per paper, and tells what failed.
+ */
+public final class FetchService {
+  /** The most citing papers read for a histogram (Semantic Scholar's paging stops near 10,000). */
+  public static final int HISTOGRAM_CAP = 10_000;
+
+  private final PaperCache cache;
+  private final Supplier<IdLookup> arxiv;
+  private final Supplier<IdLookup> s2;
+  private final Supplier<TitleSearch> titles;
+  private final Supplier<CitationHistograms> histograms;
+  private final ScholarStep scholar;
+  private final Clock clock;
+
+  /** The Scholar step of a fetch, plugged in where Scholar is available. */
+  public interface ScholarStep {
+    /** Looks up each paper on Scholar, stores what it finds, records failures. */
+    void run(List<Paper> papers, Outcome outcome, boolean verbose, List<String> notes);
+  }
+
+  /** What a fetch produced. */
+  public record Result(List<Paper> papers, Outcome outcome, List<String> notes) {}
+
+  public FetchService(PaperCache cache, Supplier<IdLookup> arxiv, Supplier<IdLookup> s2,
+      Supplier<TitleSearch> titles, Supplier<CitationHistograms> histograms, ScholarStep scholar, Clock clock) {
+    this.cache = cache;
+    this.arxiv = arxiv;
+    this.s2 = s2;
+    this.titles = titles;
+    this.histograms = histograms;
+    this.scholar = scholar;
+    this.clock = clock;
+  }
+
+  /** Per input: what each source said. */
+  private static final class Track {
+    final PaperId input;
+    String arxivId;
+    String canonical;
+    boolean found;
+    final Map<String, String> notFound = new LinkedHashMap<>();
+    boolean failed;
+
+    Track(PaperId input) {
+      this.input = input;
+    }
+  }
+
+  /**
+   * Fetches these papers from these sources ({@code arxiv}, {@code s2}, {@code scholar}).
+   *
+   * @param topic a topic to tag every fetched paper with, or null
+   */
+  public Result fetch(List<PaperId> inputs, Set<String> sources, boolean histogram, String topic, boolean verbose,
+      Progress progress) {
+    Outcome outcome = new Outcome();
+    List<String> notes = new ArrayList<>();
+    Map<String, Track> tracks = new LinkedHashMap<>();
+    for (PaperId id : inputs) {
+      tracks.putIfAbsent(id.withoutVersion().key(), new Track(id));
+    }
+    for (Track t : tracks.values()) {
+      if (t.input.kind() == PaperId.Kind.ARXIV) {
+        t.arxivId = t.input.value();
+      }
+      Optional<Paper> known = cache.find(t.input);
+      if (known.isPresent()) {
+        t.canonical = known.get().id();
+        if (t.arxivId == null) {
+          t.arxivId = known.get().arxivId();
+        }
+      }
+    }
+    boolean wantS2 = sources.contains("s2");
+    boolean wantArxiv = sources.contains("arxiv");
+    boolean wantScholar = sources.contains("scholar");
+
+    if (wantS2) {
+      askS2(tracks, topic, outcome, progress);
+    }
+    if (wantArxiv || (wantScholar && !wantS2)) {
+      // Scholar needs a title: when only Scholar is named and the paper is new, arXiv supplies it.
+      askArxiv(tracks, topic, outcome, progress, wantArxiv);
+    }
+    if (!wantS2 && !wantArxiv && wantScholar) {
+      for (Track t : tracks.values()) {
+        if (t.canonical == null && t.arxivId == null) {
+          askTitleFromS2(t, topic, outcome);
+        }
+      }
+    }
+    if (histogram) {
+      askHistograms(tracks, outcome);
+    }
+    List<Paper> papers = new ArrayList<>();
+    for (Track t : tracks.values()) {
+      if (t.canonical != null) {
+        cache.read(t.canonical).ifPresent(papers::add);
+      }
+    }
+    if (wantScholar) {
+      scholar.run(papers, outcome, verbose, notes);
+      List<Paper> refreshed = new ArrayList<>();
+      for (Paper p : papers) {
+        refreshed.add(cache.read(p.id()).orElse(p));
+      }
+      papers = refreshed;
+    }
+    for (Track t : tracks.values()) {
+      if (t.found || t.canonical != null && !t.failed && wantScholar && !wantS2 && !wantArxiv) {
+        outcome.done(t.input.display());
+      } else if (!t.failed) {
+        String why = t.notFound.isEmpty() ? "no source was asked"
+            : String.join("; ", t.notFound.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        outcome.fail(new Outcome.Failure(t.input.display(), null, "not found (" + why + ")", false, null));
+      }
+    }
+    return new Result(papers, outcome, notes);
+  }
+
+  /** {@code papers fetch --title}: Semantic Scholar's best title match, then as {@link #fetch}. */
+  public Result fetchTitle(String title, Set<String> sources, boolean histogram, String topic, boolean verbose,
+      Progress progress) {
+    Outcome outcome = new Outcome();
+    Optional<SourceRecord> match;
+    try {
+      match = titles.get().matchTitle(title);
+    } catch (SourceException e) {
+      outcome.fail(failure("\"" + title + "\"", e));
+      return new Result(List.of(), outcome, List.of());
+    }
+    if (match.isEmpty()) {
+      outcome.fail(new Outcome.Failure("\"" + title + "\"", Sources.SEMANTIC_SCHOLAR,
+          "no paper matches this title", false, null));
+      return new Result(List.of(), outcome, List.of());
+    }
+    SourceRecord r = match.get();
+    Paper stored = cache.update(r.ids(), p -> tag(p.merge(r, clock.instant()), topic));
+    PaperId id = r.ids().get(0);
+    Set<String> rest = new LinkedHashSet<>(sources);
+    rest.remove("s2"); // the match already carried Semantic Scholar's record and count
+    if (rest.isEmpty() && !histogram) {
+      outcome.done(id.display());
+      return new Result(List.of(stored), outcome, List.of());
+    }
+    Result more = fetch(List.of(id), rest.isEmpty() ? Set.of("arxiv") : rest, histogram, topic, verbose, progress);
+    if (more.papers().isEmpty()) {
+      more.outcome().done(id.display());
+      return new Result(List.of(cache.read(stored.id()).orElse(stored)), more.outcome(), more.notes());
+    }
+    return more;
+  }
+
+  private void askS2(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress) {
+    IdLookup source = s2.get();
+    Map<PaperId, List<Track>> asked = new LinkedHashMap<>();
+    for (Track t : tracks.values()) {
+      PaperId key = t.arxivId != null ? PaperId.arxivOrNull(t.arxivId) : t.input.withoutVersion();
+      if (!source.accepts(key) && t.canonical != null) {
+        key = cache.read(t.canonical).map(FetchService::s2Key).orElse(key);
+      }
+      if (key == null || !source.accepts(key)) {
+        t.notFound.put(Sources.SEMANTIC_SCHOLAR, "cannot look up " + t.input.display());
+        continue;
+      }
+      asked.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    if (asked.isEmpty()) {
+      return;
+    }
+    Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(asked.keySet()), progress);
+    asked.forEach((key, ts) -> {
+      Lookup l = answers.get(key);
+      for (Track t : ts) {
+        apply(t, Sources.SEMANTIC_SCHOLAR, l, topic, outcome);
+      }
+    });
+  }
+
+  private static PaperId s2Key(Paper p) {
+    if (p.arxivId() != null) {
+      return PaperId.arxivOrNull(p.arxivId());
+    }
+    if (p.s2Id() != null) {
+      return PaperId.s2(p.s2Id());
+    }
+    if (p.doi() != null) {
+      return PaperId.doi(p.doi());
+    }
+    return p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
+  }
+
+  private void askArxiv(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress,
+      boolean explicit) {
+    IdLookup source = arxiv.get();
+    Map<PaperId, List<Track>> asked = new LinkedHashMap<>();
+    for (Track t : tracks.values()) {
+      if (t.arxivId == null) {
+        if (explicit) {
+          t.notFound.put(Sources.ARXIV, "no arXiv id known for " + t.input.display());
+        }
+        continue;
+      }
+      if (!explicit && t.canonical != null) {
+        continue;
+      }
+      asked.computeIfAbsent(PaperId.arxivOrNull(t.arxivId), k -> new ArrayList<>()).add(t);
+    }
+    if (asked.isEmpty()) {
+      return;
+    }
+    Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(asked.keySet()), progress);
+    asked.forEach((key, ts) -> {
+      for (Track t : ts) {
+        apply(t, Sources.ARXIV, answers.get(key), topic, outcome);
+      }
+    });
+  }
+
+  private void askTitleFromS2(Track t, String topic, Outcome outcome) {
+    IdLookup source = s2.get();
+    if (!source.accepts(t.input)) {
+      return;
+    }
+    Lookup l = source.lookup(List.of(t.input.withoutVersion()), Progress.NONE).get(t.input.withoutVersion());
+    if (l instanceof Lookup.Found f) {
+      // Only the metadata is wanted here; the count was not asked for.
+      SourceRecord r = f.record();
+      SourceRecord meta = new SourceRecord(r.source(), r.arxivId(), r.arxivVersion(), r.doi(), r.s2Id(),
+          r.corpusId(), null, r.title(), r.authors(), r.abstractText(), r.published(), r.year(), r.venue(),
+          null, null, null, null, null, r.observedAt(), null);
+      apply(t, Sources.SEMANTIC_SCHOLAR, new Lookup.Found(meta), topic, outcome);
+      t.found = false;
+    } else {
+      apply(t, Sources.SEMANTIC_SCHOLAR, l, topic, outcome);
+    }
+  }
+
+  private void apply(Track t, String sourceName, Lookup l, String topic, Outcome outcome) {
+    if (l instanceof Lookup.Found f) {
+      SourceRecord r = f.record();
+      List<PaperId> ids = new ArrayList<>();
+      ids.add(t.input.withoutVersion());
+      ids.addAll(r.ids());
+      if (t.canonical != null) {
+        PaperId c = PaperId.tryParse(t.canonical);
+        if (c != null) {
+          ids.add(c);
+        }
+      }
+      Paper stored = cache.update(ids, p -> tag(p.merge(r, clock.instant()), topic));
+      t.canonical = stored.id();
+      if (t.arxivId == null) {
+        t.arxivId = stored.arxivId();
+      }
+      t.found = true;
+    } else if (l instanceof Lookup.NotFound nf) {
+      t.notFound.put(sourceName, nf.reason() == null ? "not found" : nf.reason());
+    } else if (l instanceof Lookup.Failed failed) {
+      t.failed = true;
+      outcome.fail(failure(t.input.display(), failed.error()));
+    } else {
+      t.notFound.put(sourceName, "no answer");
+    }
+  }
+
+  private void askHistograms(Map<String, Track> tracks, Outcome outcome) {
+    CitationHistograms source = histograms.get();
+    for (Track t : tracks.values()) {
+      if (t.canonical == null) {
+        continue;
+      }
+      Paper p = cache.read(t.canonical).orElse(null);
+      if (p == null) {
+        continue;
+      }
+      PaperId key = s2Key(p);
+      if (key == null) {
+        continue;
+      }
+      var c = p.citation(Sources.SEMANTIC_SCHOLAR);
+      try {
+        Histogram h = source.histogram(key, c == null ? null : c.count(), HISTOGRAM_CAP);
+        cache.updateExisting(p.id(), q -> q.withHistogram(h, clock.instant()));
+      } catch (SourceException e) {
+        t.failed = true;
+        outcome.fail(failure(t.input.display(), e));
+        if (e.isTryLater()) {
+          return;
+        }
+      }
+    }
+  }
+
+  private Paper tag(Paper p, String topic) {
+    return topic == null ? p : p.withTopic(topic, clock.instant());
+  }
+
+  /** A failure line from a source exception: what failed and, for try-later, when to come back. */
+  public static Outcome.Failure failure(String input, SourceException e) {
+    String msg = e.getMessage();
+    Instant retry = e.retryAt();
+    if (e.isTryLater()) {
+      msg += retry != null ? "; try again after " + retry : "; try again later";
+    }
+    return new Outcome.Failure(input, e.source(), msg, e.isTryLater(), retry);
+  }
+}
