@@ -1,0 +1,94 @@
+package dev.papers.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PaperTest {
+  static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+  static final Instant T1 = Instant.parse("2025-06-01T00:00:00Z");
+  static final Instant T2 = Instant.parse("2026-01-01T00:00:00Z");
+
+  static SourceRecord arxiv(Instant at) {
+    return SourceRecord.builder(Sources.ARXIV).arxivId("1909.10351").arxivVersion(5)
+        .title("TinyBERT:  Distilling\n BERT").authors(List.of("Xiaoqi Jiao", "Yichun Yin"))
+        .abstractText("arXiv abstract").published(LocalDate.of(2019, 9, 23)).primaryCategory("cs.CL")
+        .categories(List.of("cs.CL", "cs.AI")).doi("10.18653/V1/2020.FINDINGS-EMNLP.372").observedAt(at).build();
+  }
+
+  static SourceRecord s2(Integer count, Instant at) {
+    return SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1909.10351").s2Id("0cbf97173391b0430140117027edcaf1a37968c7")
+        .corpusId(202719327L).title("TinyBERT: Distilling BERT for Natural Language Understanding")
+        .authors(List.of("X. Jiao")).abstractText("s2 abstract").year(2019).venue("Findings of EMNLP")
+        .count(count).influential(count == null ? null : count / 10).observedAt(at).build();
+  }
+
+  @Test
+  void arxivWinsMetadataWhicheverComesFirst() {
+    Paper a = Paper.create("arxiv:1909.10351", T0).merge(arxiv(T0), T0).merge(s2(100, T1), T1);
+    Paper b = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(arxiv(T1), T1);
+    for (Paper p : List.of(a, b)) {
+      assertThat(p.title()).isEqualTo("TinyBERT: Distilling BERT");
+      assertThat(p.authors()).containsExactly("Xiaoqi Jiao", "Yichun Yin");
+      assertThat(p.abstractText()).isEqualTo("arXiv abstract");
+      assertThat(p.published()).isEqualTo(LocalDate.of(2019, 9, 23));
+      assertThat(p.year()).isEqualTo(2019);
+      assertThat(p.venue()).isEqualTo("Findings of EMNLP");
+      assertThat(p.primaryCategory()).isEqualTo("cs.CL");
+      assertThat(p.s2Id()).isEqualTo("0cbf97173391b0430140117027edcaf1a37968c7");
+      assertThat(p.doi()).isEqualTo("10.18653/v1/2020.findings-emnlp.372");
+      assertThat(p.arxivVersion()).isEqualTo(5);
+      assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+      assertThat(p.aliases()).contains("doi:10.18653/v1/2020.findings-emnlp.372",
+          "s2:0cbf97173391b0430140117027edcaf1a37968c7", "corpus:202719327");
+    }
+  }
+
+  @Test
+  void aSourceWithoutACountNeverErasesOne() {
+    Paper p = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(s2(null, T1), T1);
+    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+    assertThat(p.history()).hasSize(1);
+  }
+
+  @Test
+  void aZeroAfterANonZeroCountIsSuspectAndNeverCurrent() {
+    Paper p = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(s2(0, T1), T1);
+    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+    assertThat(p.history()).hasSize(2);
+    assertThat(p.history().get(1).suspect()).isTrue();
+    assertThat(p.history().get(0).suspect()).isNull();
+    // a later real count becomes current again
+    p = p.merge(s2(120, T2), T2);
+    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(120);
+    // a first 0 is not suspect: nothing came before it
+    Paper fresh = Paper.create("arxiv:2104.12255", T0).merge(s2(0, T0), T0);
+    assertThat(fresh.citation(Sources.SEMANTIC_SCHOLAR).count()).isZero();
+    assertThat(fresh.history().get(0).isSuspect()).isFalse();
+  }
+
+  @Test
+  void historyIsInsertOnlySortedAndWithoutRepeats() {
+    Paper p = Paper.create("arxiv:1909.10351", T0)
+        .merge(s2(120, T2), T2)
+        .merge(s2(80, T0), T2)
+        .merge(s2(100, T1), T2)
+        .merge(s2(100, T1), T2);
+    assertThat(p.history()).extracting(Observation::count).containsExactly(80, 100, 120);
+    // an older observation arriving late never replaces the newer current count
+    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(120);
+    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).observedAt()).isEqualTo(T2);
+  }
+
+  @Test
+  void canonicalKeyPrefersArxivThenDoiThenS2ThenScholar() {
+    assertThat(Paper.canonicalKey(List.of(PaperId.parse("10.1145/1.2"), PaperId.parse("1909.10351v2"))))
+        .isEqualTo("arxiv:1909.10351");
+    assertThat(Paper.canonicalKey(List.of(PaperId.parse("scholar:12"), PaperId.parse("CorpusId:5"),
+        PaperId.parse("10.1145/1.2")))).isEqualTo("doi:10.1145/1.2");
+    assertThat(Paper.canonicalKey(List.of(PaperId.parse("CorpusId:5")))).isNull();
+  }
+}
