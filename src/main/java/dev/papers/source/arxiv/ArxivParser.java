@@ -101,7 +101,8 @@ public final class ArxivParser {
       }
       if (!inFeed) {
         if (!is(r, ATOM, "feed")) {
-          throw new ArxivFormatException("the root element is <" + r.getLocalName() + ">, not an Atom <feed>");
+          throw new ArxivFormatException(
+              "the root element is <" + r.getLocalName() + ">, not an Atom <feed>");
         }
         inFeed = true;
         continue;

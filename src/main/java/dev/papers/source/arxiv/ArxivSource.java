@@ -63,10 +63,12 @@ public final class ArxivSource implements IdLookup {
   public ArxivSource(String baseUrl, Upstream upstream, Policy policy, Clock clock, int batchSize) {
     HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
     if (url == null) {
-      throw new IllegalArgumentException("not an http(s) URL for arXiv: " + InvalidIdException.quote(baseUrl));
+      throw new IllegalArgumentException(
+          "not an http(s) URL for arXiv: " + InvalidIdException.quote(baseUrl));
     }
     if (batchSize < 1 || batchSize > MAX_RESULTS) {
-      throw new IllegalArgumentException("arXiv batch size must be 1 to " + MAX_RESULTS + ", not " + batchSize);
+      throw new IllegalArgumentException(
+          "arXiv batch size must be 1 to " + MAX_RESULTS + ", not " + batchSize);
     }
     this.base = url;
     this.upstream = upstream;
@@ -159,8 +161,8 @@ public final class ArxivSource implements IdLookup {
       throw new IllegalArgumentException("an arXiv search needs a query");
     }
     if (start < 0 || maxResults < 1 || maxResults > MAX_RESULTS) {
-      throw new IllegalArgumentException(
-          "arXiv search needs start >= 0 and 1 to " + MAX_RESULTS + " results, not " + start + "/" + maxResults);
+      throw new IllegalArgumentException("arXiv search needs start >= 0 and 1 to " + MAX_RESULTS
+          + " results, not " + start + "/" + maxResults);
     }
     HttpUrl url = base.newBuilder()
         .addQueryParameter("search_query", searchQuery)
