@@ -449,7 +449,9 @@ public final class S2Source implements IdLookup, TitleSearch {
   }
 
   private SourceException parseFailure(Reply r, IOException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    m = m == null ? e.getClass().getSimpleName()
+        : m.lines().findFirst().orElse("").replace(S2Dto.class.getName() + "$", "");
     return new SourceException(name(), r.url(), Kind.PARSE, r.status(),
         redact("cannot read Semantic Scholar's answer: " + m), null, null);
   }
