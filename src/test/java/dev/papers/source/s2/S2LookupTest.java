@@ -326,7 +326,8 @@ class S2LookupTest {
     SourceException wrongLength = ((Lookup.Failed) got.get(PaperId.corpus(600))).error();
     assertThat(wrongLength.kind()).isEqualTo(SourceException.Kind.PARSE);
     assertThat(wrongLength.getMessage()).contains("2 papers for 500 ids");
-    assertThat(got.get(PaperId.corpus(1001))).isInstanceOf(Lookup.Found.class);
+    assertThat(got.get(PaperId.corpus(1002))).isInstanceOf(Lookup.Found.class);
+    assertThat(got.get(PaperId.corpus(1001))).isInstanceOf(Lookup.NotFound.class);
   }
 
   @Test
