@@ -296,6 +296,7 @@ public final class S2Source implements IdLookup, TitleSearch {
    *     that a caller can fall back to {@link #search}
    */
   public BulkPage searchBulk(String query, String token) throws SourceException {
+    requireQuery(query);
     HttpUrl.Builder b = base.newBuilder().addPathSegments("paper/search/bulk")
         .addQueryParameter("query", query)
         .addQueryParameter("fields", FIELDS)
@@ -313,6 +314,7 @@ public final class S2Source implements IdLookup, TitleSearch {
    * offset + limit of 1,000 or more; those bounds are left to S2 to state.
    */
   public SearchPage search(String query, int offset, int limit) throws SourceException {
+    requireQuery(query);
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
     }
@@ -409,6 +411,12 @@ public final class S2Source implements IdLookup, TitleSearch {
     }
     Integer total = knownTotal != null ? knownTotal : partial ? null : Integer.valueOf(counted);
     return new Histogram(name(), clock.instant(), byYear, counted, total, partial);
+  }
+
+  private static void requireQuery(String query) {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("a Semantic Scholar search needs a query");
+    }
   }
 
   private S2Dto.Results results(Reply r) throws SourceException {
