@@ -28,6 +28,7 @@ public final class App {
   private PaperCache cache;
   private OkHttpClient client;
   private Upstream upstream;
+  private Sources sources;
 
   public App(Settings settings, Clock realClock, Sleeper sleeper, Ticker ticker) {
     this.settings = settings;
@@ -97,5 +98,12 @@ public final class App {
 
   public Duration maxBackoff() {
     return settings.duration("PAPERS_MAX_BACKOFF", Duration.ofSeconds(60));
+  }
+
+  public synchronized Sources sources() {
+    if (sources == null) {
+      sources = new Sources(this);
+    }
+    return sources;
   }
 }

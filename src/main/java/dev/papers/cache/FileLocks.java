@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * writer never leaves the cache locked.
  */
 public final class FileLocks {
+  /** One entry per lock file for the whole JVM: the OS lock belongs to the process, not to an object. */
+  private static final Map<Path, Held> HELD = new HashMap<>();
   private final Path dir;
-  private final Map<String, Held> held = new HashMap<>();
 
   private static final class Held {
     final ReentrantLock lock = new ReentrantLock();
@@ -38,14 +39,15 @@ public final class FileLocks {
 
   public Handle lock(String name) {
     Held h;
-    synchronized (held) {
-      h = held.computeIfAbsent(name, n -> new Held());
+    Path file = dir.resolve(name + ".lock").toAbsolutePath().normalize();
+    synchronized (HELD) {
+      h = HELD.computeIfAbsent(file, n -> new Held());
     }
     h.lock.lock();
     try {
       if (h.lock.getHoldCount() == 1) {
         Files.createDirectories(dir);
-        h.channel = FileChannel.open(dir.resolve(name + ".lock"), StandardOpenOption.CREATE,
+        h.channel = FileChannel.open(file, StandardOpenOption.CREATE,
             StandardOpenOption.WRITE);
         h.fileLock = h.channel.lock();
       }

@@ -140,7 +140,8 @@ class PaperCacheTest {
         PaperCache mine = new PaperCache(dir, time);
         for (int i = 0; i < 25; i++) {
           Instant at = base.plusSeconds(worker * 1000L + i);
-          mine.update(List.of(id), p -> p.observe(new Observation("semanticScholar", 100 + i, at), null, at));
+          int count = 100 + i;
+          mine.update(List.of(id), p -> p.observe(new Observation("semanticScholar", count, at), null, at));
         }
       }));
     }

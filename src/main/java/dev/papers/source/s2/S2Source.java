@@ -11,6 +11,7 @@ import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
 import dev.papers.model.Sources;
 import dev.papers.model.Text;
+import dev.papers.source.CitationHistograms;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
@@ -46,7 +47,7 @@ import okhttp3.RequestBody;
  * <p>The API key, when there is one, travels only in the {@code x-api-key} header; it is never part of
  * a URL, message or {@code toString}, and any text an answer echoes has it blanked out.
  */
-public final class S2Source implements IdLookup, TitleSearch {
+public final class S2Source implements IdLookup, TitleSearch, CitationHistograms {
   /** The fields asked for every paper. */
   public static final String FIELDS = "paperId,corpusId,externalIds,url,title,abstract,venue,year,"
       + "publicationDate,authors,citationCount,influentialCitationCount,journal";

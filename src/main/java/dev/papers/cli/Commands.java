@@ -1,0 +1,39 @@
+package dev.papers.cli;
+
+import dev.papers.App;
+import dev.papers.model.Paper;
+import dev.papers.service.FetchService;
+import dev.papers.service.Outcome;
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** What several commands share: the default sources, the services, the closing messages. */
+final class Commands {
+  private Commands() {}
+
+  /** {@code PAPERS_SOURCES} from the environment or configuration, else arxiv and s2. */
+  static Set<String> defaultSources(App app) {
+    return SourceList.parse(app.settings().get("PAPERS_SOURCES", "arxiv,s2"), Set.of("arxiv", "s2"));
+  }
+
+  static FetchService fetchService(App app) {
+    return new FetchService(app.cache(), () -> app.sources().arxiv(), () -> app.sources().s2(),
+        () -> app.sources().s2(), () -> app.sources().s2(), (papers, outcome, verbose, notes) -> { }, app.clock());
+  }
+
+  /** Prints what failed, one line per kind of failure, and returns the exit code. */
+  static int finish(Outcome outcome, PrintWriter err) {
+    for (String m : outcome.messages()) {
+      err.println("papers: " + m);
+    }
+    err.flush();
+    return outcome.exitCode();
+  }
+
+  static int harvest(App app, picocli.CommandLine.Model.CommandSpec spec, String topic, List<dev.papers.model.PaperId> ids,
+      Integer max, Set<String> sources, boolean histogram, boolean json, CommonOptions common) {
+    throw new dev.papers.config.UsageException("TEMP");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.papers.cli;
+
+import dev.papers.App;
+import dev.papers.Main;
+import dev.papers.config.Settings;
+import dev.papers.testing.FakeTime;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs command lines in-process against a temporary cache, with fake time and stand-in servers. */
+final class CliHarness {
+  final Map<String, String> env = new HashMap<>();
+  final FakeTime time = new FakeTime();
+  final Path home;
+
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  CliHarness(Path home, String arxivUrl, String s2Url) {
+    this.home = home;
+    env.put("PAPERS_CACHE", home.resolve("cache").toString());
+    env.put("PAPERS_QUERIES", home.resolve("queries").toString());
+    env.put("PAPERS_CONFIG", home.resolve("no-config").toString());
+    env.put("PAPERS_ARXIV_URL", arxivUrl);
+    env.put("PAPERS_S2_URL", s2Url);
+    env.put("PAPERS_SCHOLAR_URL", s2Url.replace("/graph/v1", ""));
+    env.put("PAPERS_ARXIV_INTERVAL", "0");
+    env.put("PAPERS_S2_INTERVAL", "0");
+    env.put("PAPERS_SCHOLAR_INTERVAL", "0");
+    env.put("PAPERS_MAX_RETRIES", "2");
+    env.put("PAPERS_MAX_BACKOFF", "5s");
+    env.put("PAPERS_NOW", "2026-11-22T10:00:00Z");
+  }
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    App app = new App(Settings.of(env, home), time, time, time);
+    int code = Main.run(args, env, home, new PrintWriter(out, true), new PrintWriter(err, true), app);
+    return new Run(code, out.toString(), err.toString());
+  }
+}
