@@ -40,7 +40,7 @@ public final class ScholarParser {
   private static final String MARKERS = ".gs_ctc, .gs_ctu, .gs_ctg, .gs_ctg2, .gs_ct1, .gs_ct2";
   private static final Map<String, String> KINDS = Map.ofEntries(
       Map.entry("CITATION", "CITATION"), Map.entry("C", "CITATION"), Map.entry("ZITATION", "CITATION"),
-      Map.entry("ZITIERT", "CITATION"), Map.entry("CITATION (CITATION)", "CITATION"), Map.entry("引用", "CITATION"),
+      Map.entry("ZITIERT", "CITATION"), Map.entry("引用", "CITATION"),
       Map.entry("引用记录", "CITATION"), Map.entry("引用元", "CITATION"), Map.entry("CITAS", "CITATION"),
       Map.entry("CITA", "CITATION"), Map.entry("BOOK", "BOOK"), Map.entry("B", "BOOK"), Map.entry("BUCH", "BOOK"),
       Map.entry("图书", "BOOK"), Map.entry("書籍", "BOOK"), Map.entry("圖書", "BOOK"), Map.entry("LIVRE", "BOOK"),
