@@ -53,17 +53,18 @@ import org.jsoup.select.NodeTraversor;
  *   <li>Bare new-style ids {@code YYMM.NNNNN[vN]} standing alone as a token (see below).
  * </ol>
  *
- * <p>Token boundaries, for every id that is not inside a URL: the character after it may not be an ASCII
- * letter or digit, nor one of {@code / \ @ = % & + # ^ | $} or a currency sign, nor {@code . , : ; -}
- * followed by a letter or digit ({@code 1909.10351.2}, {@code 1909.10351,5}); {@code .pdf} is allowed
- * ({@code 1909.10351.pdf}). Markdown emphasis ({@code *}, {@code _}) around an id is looked through. A
- * bare id must moreover not follow an ASCII letter or digit, nor one of {@code . , $ + - / \ : # @ = % &
- * ~ ^ |} or a currency sign, and its neighbour token on the same line may not be a plain number of two
- * or more digits ({@code +86 1909.10351 1234}). Chinese characters and full-width punctuation are
- * boundaries: {@code （arXiv:2002.05709）} and {@code 论文：2002.05709} count. So these cite nothing:
- * {@code 2019.12345} (no month 19), {@code 3.14159}, {@code 1909.10}, {@code $1,909.10351}, {@code
- * $1909.10351}, {@code 2020.07.31}, {@code v1.2003.12345}, {@code 10.1909.10351.1}, {@code +86
- * 1909.10351 1234}.
+ * <p>Token boundaries, for every id that is not inside a URL: the character after it may not be an
+ * ASCII letter or digit, nor one of {@code / \ @ = % & + # ^ | $} or a currency sign, nor {@code .
+ * , : -} followed by a letter or digit ({@code 1909.10351.2}, {@code 1909.10351,5}); {@code .pdf}
+ * is allowed ({@code 1909.10351.pdf}), and so is a comma between two new-style ids ({@code
+ * 1909.10351,2002.05709}). Markdown emphasis ({@code *}, {@code _}) around an id is looked
+ * through. A bare id must moreover not follow an ASCII letter or digit, nor one of {@code . , $ +
+ * - / \ : # @ = % & ~ ^ |} or a currency sign (a comma only after another id), and its neighbour
+ * token on the same line may not be a plain number of two or more digits ({@code +86 1909.10351
+ * 1234}). Chinese characters and full-width punctuation are boundaries: {@code （arXiv:2002.05709）}
+ * and {@code 论文：2002.05709} count. So these cite nothing: {@code 2019.12345} (no month 19), {@code
+ * 3.14159}, {@code 1909.10}, {@code $1,909.10351}, {@code $1909.10351}, {@code 2020.07.31}, {@code
+ * v1.2003.12345}, {@code 10.1909.10351.1}, {@code +86 1909.10351 1234}.
  *
  * <p>Results are in document order and deduplicated by {@code id.withoutVersion().key()}: the first
  * occurrence is kept as it is (its version, text and line), later ones, whatever their version, are
@@ -78,25 +79,28 @@ public final class IdExtractor {
   private static final String NEW_ID = "\\d{4}\\.\\d{4,5}(?:v\\d{1,4})?";
   private static final String OLD_ID =
       "[a-z]+(?:-[a-z]+)?(?:\\.[A-Za-z]{1,3}(?:-[a-z]{1,3})?)?/\\d{7}(?:v\\d{1,4})?";
-  private static final String NEW_ID_SPACED = "\\d{4}\\h*\\.\\h*\\d{4,5}(?:v\\d{1,4})?";
+  private static final String NEW_ID_SPACED = "\\d{4}\\h{0,3}\\.\\h{0,3}\\d{4,5}(?:v\\d{1,4})?";
 
   private static final Pattern ARXIV_URL =
       Pattern.compile(
           "(?<![A-Za-z0-9.\\-])((?i:https?)\\h*:\\h*/\\h*/\\h*)?"
-              + "((?:[A-Za-z0-9-]+\\h*\\.\\h*)+[A-Za-z]{2,})\\h*/\\h*(?i:abs|pdf)\\h*/\\h*"
+              + "((?:[A-Za-z0-9-]{1,63}+\\h{0,3}+\\.\\h{0,3}+){1,8}[A-Za-z]{2,63})\\h{0,3}/\\h{0,3}"
+              + "(?i:abs|pdf)\\h{0,3}/\\h{0,3}"
               + "("
               + NEW_ID_SPACED
               + "|"
               + OLD_ID
-              + ")(?![0-9])((?i)\\h*\\.\\h*pdf)?");
-  private static final String DOI_CHARS = "(?:(?![,;]10\\.\\d)" + URL_CHARS + ")";
-  private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/" + DOI_CHARS + "+");
+              + ")(?![0-9])((?i)\\h{0,3}\\.\\h{0,3}pdf)?");
+  private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/" + URL_CHARS + "++");
+  private static final Pattern NEXT_DOI = Pattern.compile("[,;]10\\.\\d");
   private static final Pattern PREFIXED =
       Pattern.compile(
           "(?<![A-Za-z0-9])(?i:arxiv)\\h*[:：]?\\h*(" + NEW_ID + "|" + OLD_ID + ")(?![0-9])");
   private static final Pattern OLD_BARE =
       Pattern.compile("(?<![A-Za-z0-9._/\\-])" + OLD_ID + "(?![0-9])");
   private static final Pattern NEW_BARE = Pattern.compile("(?<![0-9])" + NEW_ID + "(?![0-9])");
+  private static final Pattern LIST_NEXT = Pattern.compile(NEW_ID + "(?![0-9.])");
+  private static final Pattern LIST_PREVIOUS = Pattern.compile("(?<![0-9.])" + NEW_ID + "$");
   private static final Pattern PLAIN_NUMBER = Pattern.compile("\\+?\\d{2,}|\\(\\d{2,}\\)");
   private static final Pattern MD_ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
 
@@ -108,7 +112,9 @@ public final class IdExtractor {
   private static final Set<String> URL_ATTRIBUTES =
       Set.of("href", "src", "cite", "data-href", "data-src", "data-url", "action");
   private static final Pattern META_NAMES =
-      Pattern.compile("(?i)citation_(?:doi|arxiv_id|pdf_url|abstract_html_url|fulltext_html_url)|dc\\.identifier|og:url");
+      Pattern.compile(
+          "(?i)citation_(?:doi|arxiv_id|pdf_url|abstract_html_url|fulltext_html_url)"
+              + "|dc\\.identifier|og:url");
 
   /** Creates an extractor; it holds no state and is safe to share. */
   public IdExtractor() {}
@@ -372,17 +378,24 @@ public final class IdExtractor {
 
   private static void dois(String text, char[] masked, List<Hit> hits) {
     Matcher m = DOI.matcher(text);
-    while (m.find()) {
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
       int start = m.start();
+      String raw = m.group();
+      Matcher next = NEXT_DOI.matcher(raw);
+      if (next.find()) {
+        raw = raw.substring(0, next.start());
+      }
+      from = start + raw.length();
       if (start > 0) {
         char c = text.charAt(start - 1);
         boolean afterDoiOrg =
-            c == '/' && text.substring(0, start - 1).toLowerCase(Locale.ROOT).endsWith("doi.org");
+            c == '/' && start >= 8 && text.regionMatches(true, start - 8, "doi.org", 0, 7);
         if (isAsciiAlnum(c) || ".-_".indexOf(c) >= 0 || (c == '/' && !afterDoiOrg)) {
           continue;
         }
       }
-      String doi = stripTrailing(m.group());
+      String doi = stripTrailing(raw);
       mask(masked, start, start + doi.length());
       PaperId id = PaperId.tryParse(doi);
       if (id != null && (id.kind() == PaperId.Kind.DOI || id.kind() == PaperId.Kind.ARXIV)) {
@@ -446,6 +459,9 @@ public final class IdExtractor {
       return true;
     }
     char c = s.charAt(i);
+    if (c == ',') {
+      return LIST_PREVIOUS.matcher(s).region(Math.max(0, i - 16), i).find();
+    }
     return !isAsciiAlnum(c) && BAD_LEFT.indexOf(c) < 0 && !isCurrency(c);
   }
 
@@ -467,7 +483,10 @@ public final class IdExtractor {
     if (inUrl && c == '?') {
       return true;
     }
-    if (".,:;-".indexOf(c) >= 0 && i + 1 < s.length() && isAsciiAlnum(s.charAt(i + 1))) {
+    if (".,:-".indexOf(c) >= 0 && i + 1 < s.length() && isAsciiAlnum(s.charAt(i + 1))) {
+      if (c == ',') {
+        return LIST_NEXT.matcher(s).region(i + 1, s.length()).lookingAt();
+      }
       return c == '.' && s.regionMatches(true, i + 1, "pdf", 0, 3) && rightBoundary(s, i + 4, inUrl);
     }
     return true;
@@ -506,33 +525,32 @@ public final class IdExtractor {
   }
 
   private static String stripTrailing(String s) {
+    int[] open = new int[3];
+    int[] close = new int[3];
+    for (int i = 0; i < s.length(); i++) {
+      int k = "([{".indexOf(s.charAt(i));
+      if (k >= 0) {
+        open[k]++;
+      }
+      k = ")]}".indexOf(s.charAt(i));
+      if (k >= 0) {
+        close[k]++;
+      }
+    }
     int end = s.length();
     while (end > 0) {
       char c = s.charAt(end - 1);
+      int k = ")]}".indexOf(c);
       if (TRAILING.indexOf(c) >= 0) {
         end--;
-      } else if (c == ')' && unbalanced(s, end, '(', ')')
-          || c == ']' && unbalanced(s, end, '[', ']')
-          || c == '}' && unbalanced(s, end, '{', '}')) {
+      } else if (k >= 0 && close[k] > open[k]) {
+        close[k]--;
         end--;
       } else {
         break;
       }
     }
     return s.substring(0, end);
-  }
-
-  private static boolean unbalanced(String s, int end, char open, char close) {
-    int depth = 0;
-    for (int i = 0; i < end; i++) {
-      char c = s.charAt(i);
-      if (c == open) {
-        depth++;
-      } else if (c == close) {
-        depth--;
-      }
-    }
-    return depth < 0;
   }
 
   private static void mask(char[] masked, int from, int to) {
