@@ -1,13 +1,13 @@
 package dev.papers.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.papers.json.Json;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +23,12 @@ public final class JsonRankWriter implements RankWriter {
 
   @Override
   public void write(RankResult result, PrintWriter out) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    ArrayNode rows = Json.mapper().createArrayNode();
     for (RankedPaper e : result.entries()) {
-      rows.add(Fields.of(e, explain));
+      ObjectNode row = rows.addObject(); // keeps the fields in the contract's order
+      for (Map.Entry<String, Object> f : Fields.of(e, explain).entrySet()) {
+        row.set(f.getKey(), Json.mapper().valueToTree(f.getValue()));
+      }
     }
     try {
       out.write(Json.pretty().writeValueAsString(rows));

@@ -33,7 +33,7 @@ public final class MarkdownWriter implements RankWriter {
         + (result.since() == null ? "" : ", papers since " + result.since()) + ".\n\n");
     List<RankedPaper> ranked = result.ranked();
     for (RankedPaper e : ranked) {
-      out.write(e.rank() + ". " + item(e.paper()) + " " + counts(e) + "\n");
+      out.write(e.rank() + ". " + item(e.paper()) + ". " + counts(e) + "\n");
       if (explain) {
         out.write("   - " + escape(Fields.explanation(e)) + "\n");
       }
@@ -48,7 +48,7 @@ public final class MarkdownWriter implements RankWriter {
         String what = e.paper().title() == null ? "`" + e.displayId() + "`" : item(e.paper());
         String why = !e.cached() ? "not fetched yet" : e.count() == null ? "no citation count yet"
             : "no date to age its count";
-        out.write("- " + what + ", " + why + ": `" + e.fetchCommand() + "`\n");
+        out.write("- " + what + ": " + why + ", `" + e.fetchCommand() + "`\n");
       }
     }
     out.flush();
@@ -67,7 +67,7 @@ public final class MarkdownWriter implements RankWriter {
     if (p.year() != null) {
       b.append(" (").append(p.year()).append(')');
     }
-    return b.append('.').toString();
+    return b.toString();
   }
 
   private static String counts(RankedPaper e) {
