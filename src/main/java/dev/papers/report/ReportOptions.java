@@ -17,6 +17,23 @@ public record ReportOptions(boolean color, int width, boolean explain) {
     }
   }
 
+  /**
+   * The options for standard output: colour only on a terminal and when {@code NO_COLOR} is unset or
+   * empty (no-color.org); the width from {@code COLUMNS} when it is a number, else 100.
+   *
+   * @param terminal whether stdout is a terminal ({@code System.console() != null})
+   * @param noColor the value of {@code NO_COLOR}, or null
+   * @param columns the value of {@code COLUMNS}, or null
+   */
+  public static ReportOptions forOutput(boolean terminal, String noColor, String columns, boolean explain) {
+    int width = DEFAULT_WIDTH;
+    if (terminal && columns != null && columns.strip().matches("\\d{1,4}")) {
+      width = Integer.parseInt(columns.strip());
+    }
+    boolean color = terminal && (noColor == null || noColor.isEmpty());
+    return new ReportOptions(color, width, explain);
+  }
+
   /** No colour, 100 columns, no explanation. */
   public static ReportOptions plain() {
     return new ReportOptions(false, DEFAULT_WIDTH, false);
