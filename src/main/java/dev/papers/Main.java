@@ -69,11 +69,8 @@ public final class Main {
     });
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       PrintWriter e = line.getErr();
-      if (ex instanceof UsageException || ex instanceof InvalidIdException) {
-        e.println("papers: " + ex.getMessage());
-        return ExitCodes.USAGE;
-      }
-      if (isTopicError(ex)) {
+      if (ex instanceof UsageException || ex instanceof InvalidIdException
+          || ex instanceof dev.papers.topic.TopicException || ex instanceof dev.papers.rank.InvalidDateException) {
         e.println("papers: " + ex.getMessage());
         return ExitCodes.USAGE;
       }
@@ -89,10 +86,6 @@ public final class Main {
       return ExitCodes.FAILED;
     });
     return cl;
-  }
-
-  private static boolean isTopicError(Exception ex) {
-    return ex.getClass().getSimpleName().equals("TopicException");
   }
 
   private static boolean wantsTrace(CommandLine line) {

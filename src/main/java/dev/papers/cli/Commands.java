@@ -36,4 +36,11 @@ final class Commands {
       Integer max, Set<String> sources, boolean histogram, boolean json, CommonOptions common) {
     throw new dev.papers.config.UsageException("TEMP");
   }
+
+  /** Colour and width for this run's output: colour only on a terminal without NO_COLOR. */
+  static dev.papers.report.ReportOptions reportOptions(App app, boolean explain) {
+    java.util.Map<String, String> env = app.settings().env();
+    return dev.papers.report.ReportOptions.forOutput(Terminal.interactive(), env.get("NO_COLOR"), env.get("COLUMNS"),
+        explain);
+  }
 }

@@ -4,7 +4,10 @@ import dev.papers.App;
 import dev.papers.cache.PaperCache;
 import dev.papers.json.Json;
 import dev.papers.model.Paper;
-import dev.papers.report.PaperListWriter;
+import dev.papers.report.ListWriter;
+import dev.papers.report.ReportOptions;
+import dev.papers.topic.Membership;
+import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -44,13 +47,18 @@ public final class ListCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PaperCache.Snapshot all = app.cache().loadAll();
     all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-    List<Paper> papers = topic == null ? all.papers() : Commands.members(app, topic, all.papers(), since);
-    papers = papers.stream().sorted(Comparator.comparing(Paper::id)).toList();
+    Membership.Members members;
+    if (topic != null) {
+      members = Membership.of(new TopicStore(app.settings().queriesDir()).load(topic), all.papers(), since);
+    } else {
+      members = new Membership.Members(
+          all.papers().stream().sorted(Comparator.comparing(Paper::id)).toList(), List.of(), null);
+    }
     if (json) {
-      Json.pretty().writeValue(out, papers);
+      Json.pretty().writeValue(out, members.papers());
       out.println();
     } else {
-      PaperListWriter.write(papers, out, 100);
+      new ListWriter(Commands.reportOptions(app, false)).write(members, out);
     }
     out.flush();
     return ExitCodes.OK;
