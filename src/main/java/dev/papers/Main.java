@@ -60,6 +60,7 @@ public final class Main {
   static CommandLine commandLine(App app) {
     CommandLine cl = new CommandLine(PapersCommand.class, new Factory(app));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpWidth(100);
     cl.setParameterExceptionHandler((ex, argv) -> {
       PrintWriter e = ex.getCommandLine().getErr();
       e.println("papers: " + ex.getMessage());
