@@ -210,4 +210,62 @@ class FetchCliTest {
     assertThat(n.get("citations").get("semanticScholar").get("count").asInt()).isEqualTo(9000);
     assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/api/query")))).isEmpty();
   }
+
+  @Test
+  void anOldStyleIdIsFetchedAndStoredUnderASafeFileName() throws Exception {
+    wm.getWireMock().register(get(urlPathEqualTo("/api/query")).withQueryParam("id_list", equalTo("hep-th/9901001"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml").withBody("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+              <entry>
+                <id>http://arxiv.org/abs/hep-th/9901001v2</id>
+                <published>1999-01-04T12:00:00Z</published>
+                <title>An Old Style Paper</title>
+                <summary>Old.</summary>
+                <author><name>Ed Witten</name></author>
+                <arxiv:primary_category term="hep-th"/>
+              </entry>
+            </feed>""")));
+    wm.getWireMock().register(get(urlPathMatching("/graph/v1/paper/.*")).willReturn(aResponse().withStatus(404)
+        .withBody("{\"error\":\"Paper with id ARXIV:hep-th/9901001 not found\"}")));
+    CliHarness.Run r = cli.run("fetch", "https://arxiv.org/abs/hep-th.AB/9901001v1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(home.resolve("cache/papers/arxiv/hep-th%2F9901001.json")).exists();
+    JsonNode n = Json.mapper().readTree(cli.run("show", "hep-th/9901001v2", "--json").out());
+    assertThat(n.get("arxivId").asText()).isEqualTo("hep-th/9901001");
+    assertThat(n.get("arxivVersion").asInt()).isEqualTo(2);
+    assertThat(n.get("published").asText()).isEqualTo("1999-01-04");
+  }
+
+  @Test
+  void aTitleLookupFindsThePaperAndFetchesItsArxivRecord() throws Exception {
+    stubTinyBert();
+    wm.getWireMock().register(get(urlPathEqualTo("/graph/v1/paper/search/match")).atPriority(1)
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(new String(
+            dev.papers.testing.RealFixtures.resource("s2/match_one.json"), java.nio.charset.StandardCharsets.UTF_8))));
+    CliHarness.Run r = cli.run("fetch", "--title", "tinybert distilling bert", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode n = Json.mapper().readTree(r.out()).get(0);
+    assertThat(n.get("id").asText()).isEqualTo("arxiv:1909.10351");
+    assertThat(n.get("primaryCategory").asText()).isEqualTo("cs.CL");
+    assertThat(n.get("history").size()).isGreaterThanOrEqualTo(1);
+    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/graph/v1/paper/search/match"))
+        .withQueryParam("query", equalTo("tinybert distilling bert")))).hasSize(1);
+  }
+
+  @Test
+  void aDoiThatArxivLinksLeadsToTheSameEntry() throws Exception {
+    wm.getWireMock().register(get(urlPathEqualTo("/api/query")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/atom+xml").withBody(dev.papers.testing.RealFixtures.resource(
+            "arxiv/legacy_idlist_1501.00123v3.xml"))));
+    CliHarness.Run r = cli.run("fetch", "1501.00123", "--sources", "arxiv");
+    assertThat(r.code()).as(r.err()).isZero();
+    CliHarness.Run show = cli.run("show", "10.1103/PhysRevD.91.012345", "--json");
+    assertThat(show.code()).as(show.err()).isZero();
+    assertThat(Json.mapper().readTree(show.out()).get("id").asText()).isEqualTo("arxiv:1501.00123");
+    // and a paper that is not cached is one clear line, exit 1
+    CliHarness.Run missing = cli.run("show", "2101.00001");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("not in the cache").contains("papers fetch 2101.00001");
+  }
 }
