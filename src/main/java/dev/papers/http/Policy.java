@@ -2,6 +2,7 @@ package dev.papers.http;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +25,18 @@ public record Policy(
     Predicate<Reply> softTryLater) {
 
   public Policy {
-    headers = Map.copyOf(headers);
+    interval = interval == null || interval.isNegative() ? Duration.ZERO : interval;
+    maxRetries = Math.max(0, maxRetries);
+    maxBackoff = maxBackoff == null || maxBackoff.isNegative() ? Duration.ZERO : maxBackoff;
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** Names the headers but never shows their values (an API key is a secret). */
+  @Override
+  public String toString() {
+    return "Policy[source=" + source + ", interval=" + interval + ", maxRetries=" + maxRetries
+        + ", maxBackoff=" + maxBackoff + ", headers=" + new TreeSet<>(headers.keySet())
+        + ", softTryLater=" + (softTryLater != null) + "]";
   }
 
   public Policy withHeaders(Map<String, String> h) {

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -35,8 +38,12 @@ public final class Upstream {
   /** Bodies larger than this are refused rather than read into memory. */
   static final long MAX_BODY = 64L << 20;
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  /** Retry-After values beyond this are taken as this (a year): no overflow, still "give up now". */
+  private static final long MAX_RETRY_AFTER_SECONDS = 366L * 24 * 3600;
 
   private final Supplier<OkHttpClient> client;
+  private final long maxBody;
+  private volatile OkHttpClient guarded;
   private final IntervalGate gate;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -51,7 +58,13 @@ public final class Upstream {
    * @param random jitter
    */
   public Upstream(Supplier<OkHttpClient> client, IntervalGate gate, Sleeper sleeper, Clock clock, Random random) {
+    this(client, gate, sleeper, clock, random, MAX_BODY);
+  }
+
+  Upstream(Supplier<OkHttpClient> client, IntervalGate gate, Sleeper sleeper, Clock clock, Random random,
+      long maxBody) {
     this.client = client;
+    this.maxBody = maxBody;
     this.gate = gate;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -64,13 +77,19 @@ public final class Upstream {
   }
 
   /**
-   * Sends a request and reads the whole answer. Returns any answer that is not try-later, 2xx or not;
-   * callers decide what a 404 means. Throws for try-later answers once the retries are spent, and for
-   * transport failures.
+   * Sends a request and reads the whole answer. Returns any answer that is not try-later and not a
+   * 500/502, 2xx or not; callers decide what a 404 means. Throws for try-later answers (TRY_LATER) and
+   * 500/502 (SERVER) once the retries are spent, and for transport failures: UNREACHABLE at once when
+   * the host cannot be reached at all, TRY_LATER after the retries when it does not answer in time.
+   * The policy's headers are sent to the request's origin only, never to another host a redirect
+   * leads to.
    */
   public Reply send(Request request, Policy policy) throws SourceException {
     Request.Builder rb = request.newBuilder();
     policy.headers().forEach(rb::header);
+    if (!policy.headers().isEmpty()) {
+      rb.tag(Origin.class, new Origin(request.url(), policy.headers().keySet()));
+    }
     Request req = rb.build();
     String url = request.url().toString();
     SourceException last = null;
@@ -91,7 +110,13 @@ public final class Upstream {
       } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
         throw new SourceException(policy.source(), url, Kind.UNREACHABLE, 0,
             "cannot reach " + request.url().host() + " (" + describe(e) + ")", null, e);
+      } catch (BodyTooLarge e) {
+        throw new SourceException(policy.source(), url, Kind.PARSE, e.status,
+            "answer from " + request.url().host() + " larger than " + maxBody + " bytes", null, null);
       } catch (InterruptedIOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new SourceException(policy.source(), url, Kind.TRY_LATER, 0, "interrupted", null, e);
+        }
         last = new SourceException(policy.source(), url, Kind.TRY_LATER, 0,
             "no answer from " + request.url().host() + " in time", null, e);
         continue;
@@ -146,18 +171,72 @@ public final class Upstream {
   }
 
   private Reply execute(Request req) throws IOException {
-    Call call = client.get().newCall(req);
+    Call call = client().newCall(req);
     try (Response r = call.execute()) {
       ResponseBody body = r.body();
+      int limit = (int) Math.min(maxBody, Integer.MAX_VALUE - 9);
+      if (body.contentLength() > limit) {
+        throw new BodyTooLarge(r.code());
+      }
       byte[] bytes;
       try (InputStream in = body.byteStream()) {
-        bytes = in.readNBytes((int) Math.min(MAX_BODY, Integer.MAX_VALUE - 8));
+        bytes = in.readNBytes(limit + 1);
+      }
+      if (bytes.length > limit) {
+        throw new BodyTooLarge(r.code());
       }
       Map<String, List<String>> headers = new HashMap<>();
       for (String name : r.headers().names()) {
         headers.put(name.toLowerCase(Locale.ROOT), r.headers(name));
       }
       return new Reply(r.code(), r.request().url().toString(), Map.copyOf(headers), bytes);
+    }
+  }
+
+  /** The caller's client, with the interceptor that keeps policy headers from other origins. */
+  private OkHttpClient client() {
+    OkHttpClient c = guarded;
+    if (c == null) {
+      synchronized (this) {
+        c = guarded;
+        if (c == null) {
+          c = client.get().newBuilder().addNetworkInterceptor(Upstream::stripSecretsAcrossOrigins).build();
+          guarded = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Where a request's policy headers may go: its own scheme, host and port. */
+  private record Origin(String scheme, String host, int port, Set<String> headers) {
+    Origin(HttpUrl url, Set<String> headers) {
+      this(url.scheme(), url.host(), url.port(), Set.copyOf(headers));
+    }
+
+    boolean matches(HttpUrl url) {
+      return scheme.equals(url.scheme()) && host.equals(url.host()) && port == url.port();
+    }
+  }
+
+  private static Response stripSecretsAcrossOrigins(Interceptor.Chain chain) throws IOException {
+    Request r = chain.request();
+    Origin origin = r.tag(Origin.class);
+    if (origin == null || origin.matches(r.url())) {
+      return chain.proceed(r);
+    }
+    Request.Builder b = r.newBuilder();
+    origin.headers().forEach(b::removeHeader);
+    return chain.proceed(b.build());
+  }
+
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    BodyTooLarge(int status) {
+      super("body too large");
+      this.status = status;
     }
   }
 
@@ -174,8 +253,11 @@ public final class Upstream {
     v = v.strip();
     try {
       long seconds = Long.parseLong(v);
-      return clock.instant().plusSeconds(Math.max(0, seconds));
+      return clock.instant().plusSeconds(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds)));
     } catch (NumberFormatException e) {
+      if (v.chars().allMatch(Character::isDigit)) {
+        return clock.instant().plusSeconds(MAX_RETRY_AFTER_SECONDS); // too many seconds for a long
+      }
       try {
         return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       } catch (DateTimeParseException e2) {
