@@ -42,11 +42,4 @@ public record Policy(
   public Policy withHeaders(Map<String, String> h) {
     return new Policy(source, interval, maxRetries, maxBackoff, h, softTryLater);
   }
-
-  /** Header names only: their values (an API key) never appear in text. */
-  @Override
-  public String toString() {
-    return "Policy[source=" + source + ", interval=" + interval + ", maxRetries=" + maxRetries
-        + ", maxBackoff=" + maxBackoff + ", headers=" + new java.util.TreeSet<>(headers.keySet()) + "]";
-  }
 }
