@@ -82,7 +82,7 @@ public final class PaperTextWriter {
     block(p, out);
     if (p.abstractText() != null) {
       out.println();
-      out.println("  " + p.abstractText());
+      wrap(p.abstractText(), "  ", 100, out);
     }
     out.println();
     if (p.history().isEmpty()) {
@@ -101,6 +101,30 @@ public final class PaperTextWriter {
       StringBuilder b = new StringBuilder("   ");
       h.byYear().forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));
       out.println(b);
+    }
+  }
+
+  /** Prints text as lines of at most {@code width} display columns, each after {@code indent}. */
+  static void wrap(String text, String indent, int width, PrintWriter out) {
+    StringBuilder line = new StringBuilder(indent);
+    int used = indent.length();
+    for (String word : text.split(" ")) {
+      int w = DisplayWidth.of(word);
+      if (used > indent.length() && used + 1 + w > width) {
+        out.println(line);
+        line.setLength(0);
+        line.append(indent);
+        used = indent.length();
+      }
+      if (used > indent.length()) {
+        line.append(' ');
+        used++;
+      }
+      line.append(word);
+      used += w;
+    }
+    if (used > indent.length()) {
+      out.println(line);
     }
   }
 }
