@@ -1,14 +1,28 @@
 package dev.papers;
 
+import dev.papers.config.UsageException;
+import dev.papers.http.IntervalGate;
+import dev.papers.http.Upstream;
 import dev.papers.source.arxiv.ArxivSource;
 import dev.papers.source.s2.S2Source;
+import dev.papers.source.scholar.ScholarCookieJar;
+import dev.papers.source.scholar.ScholarSettings;
+import dev.papers.source.scholar.ScholarSource;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 
 /** The sources, each built on first use with its settings. */
 public final class Sources {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
+  private ScholarSource scholar;
+  private Upstream scholarUpstream;
 
   Sources(App app) {
     this.app = app;
@@ -34,5 +48,59 @@ public final class Sources {
           app.clock());
     }
     return s2;
+  }
+
+  /**
+   * Google Scholar, one instance per run (its request budget counts per instance). Settings:
+   * {@code PAPERS_SCHOLAR_URL} (default {@code https://scholar.google.com}), {@code
+   * PAPERS_SCHOLAR_INTERVAL} (default 20s, plus a random 0-50% per request: Scholar blocks clients
+   * that ask fast), {@code PAPERS_SCHOLAR_COOLDOWN} (how long nothing is sent after a block, default
+   * 6h), {@code PAPERS_SCHOLAR_BUDGET} (the most requests a run sends, default 20) and {@code
+   * PAPERS_SCHOLAR_USER_AGENT} (default: the program's own). Cookies and the cool-down live in
+   * {@code $PAPERS_CACHE/.state}.
+   *
+   * <p>Scholar's requests go through an {@link Upstream} of its own, whose client is the program's
+   * one client with Scholar's cookie jar added ({@code newBuilder()}); it shares the other sources'
+   * request spacing directory. {@link #requestCounts()} adds both up.
+   *
+   * @throws UsageException when a setting is not valid (before any request is sent)
+   */
+  public synchronized ScholarSource scholar() {
+    if (scholar == null) {
+      var s = app.settings();
+      String url = s.get("PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL);
+      // Both are checked here (UsageException, exit 2): a duration is never negative, a budget is >= 0.
+      ScholarSettings settings = new ScholarSettings(
+          s.duration("PAPERS_SCHOLAR_COOLDOWN", ScholarSettings.DEFAULT_COOL_DOWN),
+          s.integer("PAPERS_SCHOLAR_BUDGET", ScholarSettings.DEFAULT_BUDGET, 0),
+          s.get("PAPERS_SCHOLAR_USER_AGENT"));
+      Path state = app.cache().stateDir();
+      Clock wall = Clock.systemUTC();
+      ScholarCookieJar jar;
+      try {
+        jar = new ScholarCookieJar(state, url, wall);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("PAPERS_SCHOLAR_URL: \"" + url + "\" is not an http(s) URL");
+      }
+      Upstream upstream = new Upstream(ScholarCookieJar.install(app::httpClient, jar),
+          new IntervalGate(state.resolve("rate"), app.ticker(), app.sleeper()), app.sleeper(), wall,
+          new Random(new SecureRandom().nextLong()));
+      ScholarSource source = new ScholarSource(url, upstream,
+          ScholarSource.defaultPolicy(s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL),
+              app.maxRetries(), app.maxBackoff(), settings.userAgent()),
+          app.clock(), state, settings);
+      scholarUpstream = upstream;
+      scholar = source;
+    }
+    return scholar;
+  }
+
+  /** Requests sent so far per source (retries included), Scholar's own upstream included. */
+  public synchronized Map<String, Integer> requestCounts() {
+    Map<String, Integer> counts = new HashMap<>(app.upstream().requestCounts());
+    if (scholarUpstream != null) {
+      scholarUpstream.requestCounts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+    }
+    return Map.copyOf(counts);
   }
 }

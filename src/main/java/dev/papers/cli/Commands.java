@@ -4,6 +4,7 @@ import dev.papers.App;
 import dev.papers.model.Paper;
 import dev.papers.service.FetchService;
 import dev.papers.service.Outcome;
+import dev.papers.service.ScholarLookup;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,8 @@ final class Commands {
 
   static FetchService fetchService(App app) {
     return new FetchService(app.cache(), () -> app.sources().arxiv(), () -> app.sources().s2(),
-        () -> app.sources().s2(), () -> app.sources().s2(), (papers, outcome, verbose, notes) -> { }, app.clock());
+        () -> app.sources().s2(), () -> app.sources().s2(),
+        new ScholarLookup(app.cache(), () -> app.sources().scholar(), app.clock()), app.clock());
   }
 
   /** Prints what failed, one line per kind of failure, and returns the exit code. */

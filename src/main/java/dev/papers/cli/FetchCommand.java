@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:", "  papers fetch 1909.10351 https://arxiv.org/abs/2002.05709",
         "  papers fetch 10.1145/1541880.1541882 --json",
         "  papers fetch --title \"Attention is all you need\"",
-        "  papers fetch 1909.10351 --sources s2 --histogram"})
+        "  papers fetch 1909.10351 --sources s2 --histogram",
+        "  papers fetch 1206.5538 --sources arxiv,scholar --verbose"})
 public final class FetchCommand implements Callable<Integer> {
   private final App app;
 
@@ -47,7 +48,8 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "With --topic: fetch at most N candidates (default: 100).")
   Integer max;
 
-  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
+  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2, or PAPERS_SOURCES)."
+      + " Scholar needs a title: a new paper's is looked up first (arXiv, else Semantic Scholar).")
   String sources;
 
   @Option(names = "--histogram", description = "Also count the paper's citations by year (Semantic Scholar).")
@@ -75,6 +77,9 @@ public final class FetchCommand implements Callable<Integer> {
       throw new UsageException("fetch: --max must be at least 1");
     }
     List<PaperId> parsed = Ids.parseAll(ids);
+    if (chosen.contains("scholar")) {
+      app.sources().scholar(); // its settings are checked now (exit 2), before any request is sent
+    }
     if (topic != null) {
       return Commands.harvest(app, spec, topic, parsed, max, chosen, histogram, json, common);
     }

@@ -42,8 +42,30 @@ public final class FetchService {
 
   /** The Scholar step of a fetch, plugged in where Scholar is available. */
   public interface ScholarStep {
-    /** Looks up each paper on Scholar, stores what it finds, records failures. */
-    void run(List<Paper> papers, Outcome outcome, boolean verbose, List<String> notes);
+    /**
+     * Looks up each paper on Scholar, stores what it finds, records failures (try-later ones
+     * included) in the outcome, and adds a line per paper to {@code notes} (printed with --verbose).
+     */
+    ScholarReport run(List<Paper> papers, Outcome outcome, boolean verbose, List<String> notes);
+  }
+
+  /**
+   * What the Scholar step made of the papers, by canonical id.
+   *
+   * @param found papers whose count Scholar gave
+   * @param missed papers Scholar was asked about but had no sure match for (id to the reason):
+   *     no count stored; a failure only when Scholar was the one source asked
+   */
+  public record ScholarReport(Set<String> found, Map<String, String> missed) {
+    public ScholarReport {
+      found = Set.copyOf(found);
+      missed = Map.copyOf(missed);
+    }
+
+    /** Nothing asked, nothing found. */
+    public static ScholarReport none() {
+      return new ScholarReport(Set.of(), Map.of());
+    }
   }
 
   /** What a fetch produced. */
@@ -126,18 +148,31 @@ public final class FetchService {
         cache.read(t.canonical).ifPresent(papers::add);
       }
     }
+    ScholarReport onScholar = ScholarReport.none();
     if (wantScholar) {
-      scholar.run(papers, outcome, verbose, notes);
+      onScholar = scholar.run(papers, outcome, verbose, notes);
       List<Paper> refreshed = new ArrayList<>();
       for (Paper p : papers) {
         refreshed.add(cache.read(p.id()).orElse(p));
       }
       papers = refreshed;
     }
+    boolean scholarOnly = wantScholar && !wantS2 && !wantArxiv;
     for (Track t : tracks.values()) {
-      if (t.found || t.canonical != null && !t.failed && wantScholar && !wantS2 && !wantArxiv) {
+      String missed = t.canonical == null ? null : onScholar.missed().get(t.canonical);
+      if (scholarOnly && missed != null && !t.failed) {
+        // Scholar was the one source asked, and it does not know the paper: a failure for good.
+        outcome.fail(new Outcome.Failure(t.input.display(), Sources.SCHOLAR,
+            "no sure match on Google Scholar, no count stored (--verbose says why)", false, null));
+      } else if (t.found || t.canonical != null && !t.failed
+          && (scholarOnly || onScholar.found().contains(t.canonical))) {
         outcome.done(t.input.display());
       } else if (!t.failed) {
+        if (wantScholar && t.canonical == null) {
+          t.notFound.put(Sources.SCHOLAR, "needs a title, and no source gave one");
+        } else if (missed != null) {
+          t.notFound.put(Sources.SCHOLAR, missed);
+        }
         String why = t.notFound.isEmpty() ? "no source was asked"
             : String.join("; ", t.notFound.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         outcome.fail(new Outcome.Failure(t.input.display(), null, "not found (" + why + ")", false, null));
