@@ -103,7 +103,8 @@ public final class ScholarLookup implements FetchService.ScholarStep {
         }
       } else {
         missed.put(p.id(), o.reason());
-        notes.add("scholar: " + p.id() + ": no count stored: " + o.reason());
+        notes.add("scholar: " + p.id() + ": " + (o.status() == ScholarMatcher.Status.AMBIGUOUS ? ""
+            : "no count stored: ") + o.reason());
       }
     }
     return new FetchService.ScholarReport(found, missed);
@@ -118,7 +119,8 @@ public final class ScholarLookup implements FetchService.ScholarStep {
     switch (e.kind()) {
       case BLOCKED -> {
         stopped = true;
-        outcome.fail(FetchService.failure(p.id(), e));
+        // The source's message already says until when; no "try again after" tail to repeat it.
+        outcome.fail(new Outcome.Failure(p.id(), Sources.SCHOLAR, e.getMessage(), true, e.retryAt()));
         if (rest.size() > 1) {
           notes.add("scholar: " + (rest.size() - 1) + " more paper(s) not asked after the block");
         }

@@ -209,7 +209,7 @@ class ScholarFetchCliTest {
 
     CliHarness.Run verbose = cli.run("fetch", "1206.5538", "--sources", "arxiv,scholar", "--verbose");
     assertThat(verbose.code()).as(verbose.err()).isZero();
-    assertThat(verbose.err()).contains("arxiv:1206.5538").contains("ambiguous").contains("no count stored");
+    assertThat(verbose.err()).contains("arxiv:1206.5538").contains("ambiguous").contains("no count is stored");
     assertThat(show("1206.5538").get("citations").has("scholar")).isFalse();
   }
 
