@@ -349,4 +349,33 @@ class ScholarFetchCliTest {
     // without scholar the setting is not read
     assertThat(cli.run("fetch", "1206.5538", "--sources", "arxiv").code()).isZero();
   }
+  @Test
+  void aRealRecordedResultPageGivesTheCountOfADoiPaper() throws Exception {
+    wm.getWireMock().register(get(urlPathEqualTo("/graph/v1/paper/DOI:10.1080/00288306.1996.9514713"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+            {"paperId": "5f0c1d2e3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9", "externalIds": {"DOI": "10.1080/00288306.1996.9514713"},
+             "title": "Geology of the Olympus Range area, southern Victoria Land, Antarctica", "year": 1996,
+             "authors": [{"name": "M. J. Isaac"}], "citationCount": 3, "influentialCitationCount": 0}""")));
+    scholarBytes(RealFixtures.bytes("scholar/scholar_2020_search_results_10_of_about30_geomap.html"));
+
+    CliHarness.Run r = cli.run("fetch", "10.1080/00288306.1996.9514713", "--sources", "s2,scholar", "--json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode c = Json.mapper().readTree(r.out()).get(0).get("citations");
+    assertThat(c.get("semanticScholar").get("count").asInt()).isEqualTo(3);
+    assertThat(c.get("scholar").get("count").asInt()).isEqualTo(4);
+    assertThat(c.get("scholar").get("clusterId").asText()).isEqualTo("15801554877513113826");
+  }
+
+  @Test
+  void aRealRecordedBlockPageExits75() {
+    arxiv("1206.5538", BENGIO_FEED);
+    scholarBytes(RealFixtures.bytes("scholar/scholar_2018_blocked_captcha_sorry_page.html"));
+
+    CliHarness.Run r = cli.run("fetch", "1206.5538", "--sources", "arxiv,scholar");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(75);
+    assertThat(r.err()).contains("blocked").contains("recaptcha");
+    assertThat(home.resolve("cache/.state/scholar-cooldown.json")).exists();
+  }
 }
