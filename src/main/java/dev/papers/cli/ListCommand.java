@@ -54,6 +54,12 @@ public final class ListCommand implements Callable<Integer> {
       members = new Membership.Members(
           all.papers().stream().sorted(Comparator.comparing(Paper::id)).toList(), List.of(), null);
     }
+    if (members.papers().isEmpty() && members.notCached().isEmpty() && !json) {
+      err.println("papers: " + (topic == null ? "the cache " + app.cache().root() + " is empty"
+          : "topic " + topic + " has no members in the cache " + app.cache().root())
+          + " (fetch papers: papers fetch ID...)");
+      return ExitCodes.OK;
+    }
     if (json) {
       Json.pretty().writeValue(out, members.papers());
       out.println();
