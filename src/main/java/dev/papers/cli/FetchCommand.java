@@ -71,6 +71,9 @@ public final class FetchCommand implements Callable<Integer> {
     if (title != null && title.isBlank()) {
       throw new UsageException("fetch: --title needs a title");
     }
+    if (max != null && topic == null) {
+      throw new UsageException("fetch: --max goes with --topic");
+    }
     if (max != null && max < 1) {
       throw new UsageException("fetch: --max must be at least 1");
     }
