@@ -41,7 +41,8 @@ import java.util.Set;
  * <p><b>Candidates.</b> The two result lists are merged by taking their entries in turn (arXiv's first,
  * Semantic Scholar's first, arXiv's second, ...); entries that share any identifier (arXiv id first,
  * then DOI, S2 paperId, corpus id, or a cache alias) are one candidate. Entries the topic excludes, and
- * entries older than the topic's {@code since}, are dropped and do not count. The first N distinct
+ * entries older than the topic's {@code since}, are dropped and do not count (each search still reads
+ * at most N results, so a topic with exclusions may end with fewer than N). The first N distinct
  * papers are the candidates; a later entry that names one of them still lends it its metadata and
  * count, for free. The topic's {@code include} ids are always candidates and do not count against N.
  *
