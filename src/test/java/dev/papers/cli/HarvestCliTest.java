@@ -301,6 +301,23 @@ class HarvestCliTest {
   }
 
   @Test
+  void anIncludeNoSourceKnowsIsPartialAndNamed() throws Exception {
+    Files.writeString(home.resolve("queries/few.json"), """
+        {"title": "Few", "include": ["CorpusId:42", "1503.02531"]}
+        """);
+    wm.stubFor(get(urlPathEqualTo("/api/query")).withQueryParam("id_list", equalTo("1503.02531"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml")
+            .withBody(fixture("arxiv_idlist.xml"))));
+    stubBatch();
+    CliHarness.Run r = cli.run("fetch", "--topic", "few");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("not found").contains("CorpusId:42").doesNotContain("1503.02531)");
+    assertThat(tagged("few")).extracting(Paper::id).containsExactly("arxiv:1503.02531");
+    assertThat(batches()).hasSize(1);
+    assertThat(batchIds(batches().get(0))).containsExactly("CorpusId:42", "ARXIV:1503.02531");
+  }
+
+  @Test
   void aTopicWithASyntaxErrorIsExit2BeforeAnyRequest() throws IOException {
     Files.writeString(home.resolve("queries/broken.json"), "{\n  \"title\": \"Broken\",\n  \"arxiv\": ,\n}\n");
     CliHarness.Run r = cli.run("fetch", "--topic", "broken", "--max", "200");
