@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:", "  papers fetch 1909.10351 https://arxiv.org/abs/2002.05709",
         "  papers fetch 10.1145/1541880.1541882 --json",
         "  papers fetch --title \"Attention is all you need\"",
-        "  papers fetch 1909.10351 --sources s2 --histogram"})
+        "  papers fetch 1909.10351 --sources s2 --histogram",
+        "  papers fetch --topic distillation --max 200"})
 public final class FetchCommand implements Callable<Integer> {
   private final App app;
 
