@@ -35,8 +35,8 @@ final class Commands {
   }
 
   static int harvest(App app, picocli.CommandLine.Model.CommandSpec spec, String topic, List<dev.papers.model.PaperId> ids,
-      Integer max, Set<String> sources, boolean histogram, boolean json, CommonOptions common) {
-    throw new dev.papers.config.UsageException("TEMP");
+      Integer max, Set<String> sources, boolean histogram, boolean json, CommonOptions common) throws Exception {
+    return Harvest.run(app, spec, topic, ids, max, sources, histogram, json, common);
   }
 
   /** Colour and width for this run's output: colour only on a terminal without NO_COLOR. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  papers fetch 10.1145/1541880.1541882 --json",
         "  papers fetch --title \"Attention is all you need\"",
         "  papers fetch 1909.10351 --sources s2 --histogram",
-        "  papers fetch 1206.5538 --sources arxiv,scholar --verbose"})
+        "  papers fetch 1206.5538 --sources arxiv,scholar --verbose",
+        "  papers fetch --topic distillation --max 200"})
 public final class FetchCommand implements Callable<Integer> {
   private final App app;
 
@@ -72,6 +73,9 @@ public final class FetchCommand implements Callable<Integer> {
     }
     if (title != null && title.isBlank()) {
       throw new UsageException("fetch: --title needs a title");
+    }
+    if (max != null && topic == null) {
+      throw new UsageException("fetch: --max goes with --topic");
     }
     if (max != null && max < 1) {
       throw new UsageException("fetch: --max must be at least 1");
