@@ -1,0 +1,43 @@
+package dev.papers.report;
+
+import java.util.Locale;
+
+/** The formats of {@code papers rank --format}. */
+public enum Format {
+  TABLE,
+  MARKDOWN,
+  JSON,
+  CSV,
+  BIBTEX;
+
+  /** The writer for this format. */
+  public RankWriter writer(ReportOptions options) {
+    return switch (this) {
+      case TABLE -> new TableWriter(options);
+      case MARKDOWN -> new MarkdownWriter(options.explain());
+      case JSON -> new JsonRankWriter(options.explain());
+      case CSV -> new CsvWriter(options.explain());
+      case BIBTEX -> new BibtexWriter();
+    };
+  }
+
+  /** The flag value: {@code table}, {@code markdown}, ... */
+  public String flag() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The format a flag value names (case-insensitive).
+   *
+   * @throws IllegalArgumentException for any other value, with the values there are
+   */
+  public static Format parse(String flag) {
+    for (Format f : values()) {
+      if (f.flag().equalsIgnoreCase(flag == null ? "" : flag.strip())) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format " + dev.papers.model.InvalidIdException.quote(flag)
+        + "; formats: table, markdown, json, csv, bibtex");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.papers.report;
+
+/**
+ * How a ranking is written.
+ *
+ * @param color ANSI colour (tables only); the CLI passes false when stdout is not a terminal or
+ *     {@code NO_COLOR} is set
+ * @param width the terminal width in columns (tables only; 100 when unknown)
+ * @param explain add, per paper, the method, the source and the numbers that went in
+ */
+public record ReportOptions(boolean color, int width, boolean explain) {
+  public static final int DEFAULT_WIDTH = 100;
+
+  public ReportOptions {
+    if (width < 40) {
+      width = 40;
+    }
+  }
+
+  /**
+   * The options for standard output: colour only on a terminal and when {@code NO_COLOR} is unset or
+   * empty (no-color.org); the width from {@code COLUMNS} when it is a number, else 100.
+   *
+   * @param terminal whether stdout is a terminal ({@code System.console() != null})
+   * @param noColor the value of {@code NO_COLOR}, or null
+   * @param columns the value of {@code COLUMNS}, or null
+   */
+  public static ReportOptions forOutput(boolean terminal, String noColor, String columns, boolean explain) {
+    int width = DEFAULT_WIDTH;
+    if (terminal && columns != null && columns.strip().matches("\\d{1,4}")) {
+      width = Integer.parseInt(columns.strip());
+    }
+    boolean color = terminal && (noColor == null || noColor.isEmpty());
+    return new ReportOptions(color, width, explain);
+  }
+
+  /** No colour, 100 columns, no explanation. */
+  public static ReportOptions plain() {
+    return new ReportOptions(false, DEFAULT_WIDTH, false);
+  }
+}

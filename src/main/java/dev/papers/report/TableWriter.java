@@ -1,0 +1,223 @@
+package dev.papers.report;
+
+import dev.papers.model.Sources;
+import dev.papers.rank.RankResult;
+import dev.papers.rank.RankedPaper;
+import dev.papers.rank.VelocityResult;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code rank --format table}: columns {@code #}, citations per year, method ({@code obs},
+ * {@code hist}, {@code life}; {@code ~} when approximate), citations, source ({@code s2},
+ * {@code scholar}, {@code reported}, ...), year, title, id. Aligned by display width; every line fits
+ * the width (titles, then ids, are cut with "…"). Members with no count follow, with the
+ * {@code papers fetch} command that would fill them in. ANSI colour only when asked for.
+ */
+public final class TableWriter implements RankWriter {
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String RESET = "\u001b[0m";
+  private static final String GAP = "  ";
+  private static final int MIN_TITLE = 12;
+  private static final int MAX_ID = 32;
+  private static final int MAX_SOURCE = 10;
+
+  private final ReportOptions options;
+
+  public TableWriter(ReportOptions options) {
+    this.options = options;
+  }
+
+  /** One row's cells, before padding. */
+  private record Row(String[] cells, RankedPaper entry) {}
+
+  @Override
+  public void write(RankResult result, PrintWriter out) {
+    int width = options.width();
+    String date = result.asOf().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    String heading = DisplayWidth.clean(result.topic().title()) + " (" + result.topic().name()
+        + "): citations per year, as of " + date
+        + (result.since() == null ? "" : ", since " + result.since());
+    line(out, paint(DisplayWidth.truncate(heading, width), BOLD));
+
+    String[] header = {"#", "cites/yr", "how", "cites", "src", "year", "title", "id"};
+    boolean[] right = {true, true, false, true, false, false, false, false};
+    List<Row> rows = new ArrayList<>();
+    for (RankedPaper e : result.entries()) {
+      rows.add(new Row(cells(e), e));
+    }
+    int n = header.length;
+    int[] w = new int[n];
+    for (int c = 0; c < n; c++) {
+      w[c] = DisplayWidth.of(header[c]);
+      for (Row r : rows) {
+        w[c] = Math.max(w[c], DisplayWidth.of(r.cells()[c]));
+      }
+    }
+    w[4] = Math.min(w[4], MAX_SOURCE);
+    w[7] = Math.min(w[7], MAX_ID);
+    int fixed = GAP.length() * (n - 1);
+    for (int c = 0; c < n; c++) {
+      if (c != 6) {
+        fixed += w[c];
+      }
+    }
+    int titleRoom = width - fixed;
+    if (titleRoom < MIN_TITLE) {
+      int shrinkId = Math.min(MIN_TITLE - titleRoom, Math.max(0, w[7] - 10));
+      w[7] -= shrinkId;
+      titleRoom += shrinkId;
+    }
+    w[6] = Math.max(Math.min(w[6], titleRoom), Math.min(MIN_TITLE, w[6]));
+
+    line(out, paint(DisplayWidth.truncate(render(header, w, right), width), BOLD));
+    boolean unrankedStarted = false;
+    for (Row r : rows) {
+      RankedPaper e = r.entry();
+      if (!e.ranked() && !unrankedStarted) {
+        unrankedStarted = true;
+        line(out, DisplayWidth.truncate("-- not ranked yet: no citation count as of " + date, width));
+      }
+      String text = DisplayWidth.truncate(render(r.cells(), w, right), width);
+      line(out, e.ranked() ? colourRanked(text, r.cells(), w) : paint(text, DIM));
+      if (options.explain()) {
+        for (String l : wrap(Fields.explanation(e), width, "      ")) {
+          line(out, l);
+        }
+      }
+    }
+    if (result.entries().isEmpty()) {
+      line(out, "(no members: the topic's include, keywords and tags match nothing in the cache)");
+    }
+    String fetch = result.fetchCommand();
+    if (fetch != null) {
+      out.write('\n');
+      line(out, DisplayWidth.truncate("To fetch the counts of the members not ranked yet:", width));
+      for (String l : wrapCommand(fetch, width)) {
+        line(out, l);
+      }
+    }
+    out.flush();
+  }
+
+  private String[] cells(RankedPaper e) {
+    VelocityResult v = e.velocity();
+    String rank = e.rank() == null ? "-" : Integer.toString(e.rank());
+    String vel = v == null ? "-" : String.format(Locale.ROOT, "%.1f", v.velocity());
+    String how = v == null ? "" : marker(v);
+    String count = e.count() == null ? "-" : Integer.toString(e.count());
+    String source = e.source() == null ? "" : shortSource(e.source());
+    String year = e.paper().year() == null ? "" : Integer.toString(e.paper().year());
+    String title = e.paper().title() == null
+        ? (e.cached() ? "(no title yet)" : "(not fetched yet)")
+        : DisplayWidth.clean(e.paper().title());
+    return new String[] {rank, vel, how, count, source, year, title, DisplayWidth.clean(e.displayId())};
+  }
+
+  /** {@code obs}, {@code hist} or {@code life}, with {@code ~} when approximate. */
+  public static String marker(VelocityResult v) {
+    String m = switch (v.method()) {
+      case VelocityResult.OBSERVED -> "obs";
+      case VelocityResult.HISTOGRAM -> "hist";
+      default -> "life";
+    };
+    return v.approximate() ? m + "~" : m;
+  }
+
+  /** {@code s2} for Semantic Scholar (the flag name), other sources as they are named. */
+  public static String shortSource(String source) {
+    return Sources.flagName(source);
+  }
+
+  private static String render(String[] cells, int[] w, boolean[] right) {
+    StringBuilder b = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      if (c > 0) {
+        b.append(GAP);
+      }
+      String cell = DisplayWidth.truncate(cells[c], w[c]);
+      boolean last = c == cells.length - 1;
+      b.append(right[c] ? DisplayWidth.padLeft(cell, w[c]) : last ? cell : DisplayWidth.padRight(cell, w[c]));
+    }
+    return b.toString();
+  }
+
+  private String colourRanked(String text, String[] cells, int[] w) {
+    if (!options.color()) {
+      return text;
+    }
+    // colour the velocity and method cells in place: their columns are known
+    int start = w[0] + GAP.length();
+    int end = start + w[1] + GAP.length() + w[2];
+    if (text.length() < end || DisplayWidth.of(text.substring(0, end)) != end) {
+      return text;
+    }
+    String colour = cells[2].endsWith("~") ? YELLOW : GREEN;
+    return text.substring(0, start) + colour + text.substring(start, end) + RESET + text.substring(end);
+  }
+
+  private String paint(String s, String code) {
+    return options.color() ? code + s + RESET : s;
+  }
+
+  private static void line(PrintWriter out, String s) {
+    out.write(s);
+    out.write('\n');
+  }
+
+  /** Words wrapped to the width, each line indented. */
+  static List<String> wrap(String text, int width, String indent) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder cur = new StringBuilder(indent);
+    for (String word : DisplayWidth.clean(text).split(" ")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      boolean empty = cur.length() == indent.length();
+      if (!empty && DisplayWidth.of(cur.toString()) + 1 + DisplayWidth.of(word) > width) {
+        lines.add(cur.toString());
+        cur = new StringBuilder(indent);
+        empty = true;
+      }
+      if (!empty) {
+        cur.append(' ');
+      }
+      cur.append(word);
+    }
+    if (cur.length() > indent.length()) {
+      lines.add(cur.toString());
+    }
+    List<String> fitted = new ArrayList<>(lines.size());
+    for (String l : lines) {
+      fitted.add(DisplayWidth.truncate(l, width));
+    }
+    return fitted;
+  }
+
+  /** A shell command wrapped with {@code \} continuations so each line fits. */
+  static List<String> wrapCommand(String command, int width) {
+    List<String> lines = new ArrayList<>();
+    String indent = "  ";
+    StringBuilder cur = new StringBuilder(indent);
+    for (String word : command.split(" ")) {
+      boolean empty = cur.length() == indent.length();
+      if (!empty && DisplayWidth.of(cur.toString()) + 1 + DisplayWidth.of(word) + 2 > width) {
+        lines.add(cur.append(" \\").toString());
+        cur = new StringBuilder(indent + "  ");
+        empty = true;
+      }
+      if (!empty) {
+        cur.append(' ');
+      }
+      cur.append(word);
+    }
+    lines.add(cur.toString());
+    return lines;
+  }
+}

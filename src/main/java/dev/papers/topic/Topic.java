@@ -1,0 +1,39 @@
+package dev.papers.topic;
+
+import dev.papers.model.PaperId;
+import java.util.List;
+
+/**
+ * One topic, as read from {@code queries/NAME.json}.
+ *
+ * @param name the topic's name (its file name without {@code .json})
+ * @param title a human title ("Knowledge distillation")
+ * @param arxiv an arXiv {@code search_query}, or null
+ * @param semanticScholar a Semantic Scholar search query, or null
+ * @param keywords matched offline, case-insensitively, against cached titles and abstracts
+ * @param include papers that are always members, parsed
+ * @param includeRaw the same ids as written in the file
+ * @param exclude papers that are never members, parsed (exclude wins over everything)
+ * @param excludeRaw the same ids as written in the file
+ * @param since papers older than this year are dropped (except {@code include}), or null
+ */
+public record Topic(
+    String name,
+    String title,
+    String arxiv,
+    String semanticScholar,
+    List<String> keywords,
+    List<PaperId> include,
+    List<String> includeRaw,
+    List<PaperId> exclude,
+    List<String> excludeRaw,
+    Integer since) {
+
+  public Topic {
+    keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    include = include == null ? List.of() : List.copyOf(include);
+    includeRaw = includeRaw == null ? List.of() : List.copyOf(includeRaw);
+    exclude = exclude == null ? List.of() : List.copyOf(exclude);
+    excludeRaw = excludeRaw == null ? List.of() : List.copyOf(excludeRaw);
+  }
+}
