@@ -83,7 +83,11 @@ public final class ReportedCounts {
           + ")"
           + "|^\\h{0,3}#{1,6}\\h+\\S|^\\h{0,3}(?:-\\h*){3,}$|^\\h{0,3}(?:\\*\\h*){3,}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern HTML_BLOCK_TAG = Pattern.compile("(?i)<(?:h[1-6]|hr)[\\s>/]");
+  private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][A-Za-z0-9]*)");
+  private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("p", "div", "li", "ul", "ol", "br",
+      "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section", "article", "blockquote",
+      "pre", "dt", "dd", "dl", "header", "footer", "body", "html", "head", "title", "main", "nav", "figure",
+      "figcaption");
   private static final Pattern URL_ATTRIBUTE =
       Pattern.compile("(?i)\\b(?:href|src|data-href|data-url)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
 
@@ -115,8 +119,9 @@ public final class ReportedCounts {
     Format format = Format.detect(fileName, text);
     List<String> lines = new ArrayList<>();
     List<Boolean> starts = new ArrayList<>();
+    List<Integer> sourceLines = new ArrayList<>();
     if (format == Format.HTML) {
-      flattenHtml(text, lines, starts);
+      flattenHtml(text, lines, starts, sourceLines);
     } else {
       for (String l : text.split("\n", -1)) {
         String line = l.endsWith("\r") ? l.substring(0, l.length() - 1) : l;
@@ -125,6 +130,7 @@ public final class ReportedCounts {
         }
         lines.add(line);
         starts.add(false);
+        sourceLines.add(lines.size());
       }
     }
     Format idFormat = format == Format.MARKDOWN ? Format.MARKDOWN : Format.TEXT;
@@ -171,7 +177,7 @@ public final class ReportedCounts {
       }
       LocalDate readOn = nearestDate(dates, blockFrom, blockTo, i);
       String pre = c.group("pre") == null ? "" : c.group("pre");
-      out.add(new Reported(id, count, readOn, namedSource(pre + " " + c.group("rest")), i + 1));
+      out.add(new Reported(id, count, readOn, namedSource(pre + " " + c.group("rest")), sourceLines.get(i)));
       segmentFrom = i + 1;
     }
     return out;
@@ -242,65 +248,98 @@ public final class ReportedCounts {
   }
 
   /**
-   * HTML as lines of text, line for line with the source: tags become spaces (their {@code href} and
-   * {@code src} values kept, so links still name papers), scripts and styles are blanked, entities
-   * decoded. A line where a heading or {@code <hr>} starts begins a block.
+   * HTML as lines of text: a line ends where the source has a line break and where a block element
+   * ({@code <p>}, {@code <div>}, {@code <li>}, {@code <br>}, a heading …) opens or closes, so a page
+   * saved on one line reads like one written by hand; each line keeps the source line it starts on.
+   * Tags become spaces, their {@code href} and {@code src} values kept (links still name papers);
+   * scripts and styles are dropped; entities are decoded. A line after a heading or {@code <hr>}
+   * begins a block.
    */
-  private static void flattenHtml(String html, List<String> lines, List<Boolean> starts) {
-    StringBuilder text = new StringBuilder(html.length());
+  private static void flattenHtml(String html, List<String> lines, List<Boolean> starts, List<Integer> sourceLines) {
+    HtmlLines out = new HtmlLines(lines, starts, sourceLines);
     int i = 0;
-    int line = 0;
-    java.util.Set<Integer> headingLines = new java.util.HashSet<>();
     while (i < html.length()) {
       char ch = html.charAt(i);
       if (ch != '<') {
-        text.append(ch);
         if (ch == '\n') {
-          line++;
+          out.flush();
+          out.line++;
+          out.from = out.line;
+        } else if (ch != '\r') {
+          out.current.append(ch);
         }
         i++;
         continue;
       }
       int end = html.indexOf('>', i);
       if (end < 0) {
-        text.append(html, i, html.length());
+        out.current.append(html, i, html.length());
         break;
       }
       String tag = html.substring(i, end + 1);
-      String lower = tag.toLowerCase(Locale.ROOT);
-      if (HTML_BLOCK_TAG.matcher(lower).lookingAt()) {
-        headingLines.add(line);
-      }
+      Matcher name = TAG_NAME.matcher(tag);
+      String tagName = name.lookingAt() ? name.group(1).toLowerCase(Locale.ROOT) : "";
       int close = -1;
-      if (lower.startsWith("<script") || lower.startsWith("<style")) {
-        close = indexOfIgnoreCase(html, lower.startsWith("<script") ? "</script" : "</style", end);
+      if (!tag.startsWith("</") && (tagName.equals("script") || tagName.equals("style"))) {
+        close = indexOfIgnoreCase(html, "</" + tagName, end);
       }
-      String body = close < 0 ? tag : html.substring(i, close);
-      StringBuilder urls = new StringBuilder(" ");
-      if (close < 0) {
+      int to = close < 0 ? end + 1 : close;
+      boolean block = BLOCK_TAGS.contains(tagName);
+      if (block) {
+        out.flush();
+      } else {
+        out.current.append(' ');
         Matcher u = URL_ATTRIBUTE.matcher(tag);
-        while (u.find()) {
+        while (u.find() && close < 0) {
           String v = u.group(1) != null ? u.group(1) : u.group(2) != null ? u.group(2) : u.group(3);
-          urls.append(v.replace('\n', ' ')).append(' ');
+          out.current.append(v.replace('\n', ' ')).append(' ');
         }
       }
-      text.append(urls);
-      for (int k = 0; k < body.length(); k++) {
-        if (body.charAt(k) == '\n') {
-          text.append('\n');
-          line++;
+      for (int k = i; k < to; k++) {
+        if (html.charAt(k) == '\n') {
+          out.line++;
         }
       }
-      i = close < 0 ? end + 1 : close;
+      if (block) {
+        out.from = out.line;
+        if (!tag.startsWith("</") && (tagName.matches("h[1-6]") || tagName.equals("hr"))) {
+          out.startNext = true;
+        }
+      }
+      i = to;
     }
-    String[] split = text.toString().split("\n", -1);
-    for (int k = 0; k < split.length; k++) {
-      String l = split[k];
+    out.flush();
+  }
+
+  /** The lines {@link #flattenHtml} builds. */
+  private static final class HtmlLines {
+    final List<String> lines;
+    final List<Boolean> starts;
+    final List<Integer> sourceLines;
+    final StringBuilder current = new StringBuilder();
+    int line = 1;
+    int from = 1;
+    boolean startNext;
+
+    HtmlLines(List<String> lines, List<Boolean> starts, List<Integer> sourceLines) {
+      this.lines = lines;
+      this.starts = starts;
+      this.sourceLines = sourceLines;
+    }
+
+    void flush() {
+      String l = current.toString();
+      current.setLength(0);
+      if (l.isBlank() && !startNext) {
+        return;
+      }
       if (l.indexOf('&') >= 0) {
         l = Parser.unescapeEntities(l, false).replace("\n", " ");
       }
-      lines.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
-      starts.add(headingLines.contains(k));
+      lines.add(l);
+      starts.add(startNext);
+      sourceLines.add(from);
+      startNext = false;
     }
   }
 

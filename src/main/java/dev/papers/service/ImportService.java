@@ -141,8 +141,9 @@ public final class ImportService {
         }
         anything |= !page.results().isEmpty();
         summaries.add(doc.name() + ": Google Scholar " + (page.citedByPage() ? "\"Cited by\" page" : "results page")
-            + ", " + plural(page.results().size(), "result") + " (" + tally[0] + " matched cached papers, "
-            + tally[1] + " new" + (tally[2] > 0 ? ", " + tally[2] + " skipped" : "") + ")");
+            + ", " + plural(page.results().size(), "result") + " (" + tally[0] + " on "
+            + (tally[0] == 1 ? "a cached paper" : "cached papers") + ", " + tally[1] + " new"
+            + (tally[2] > 0 ? ", " + tally[2] + " skipped" : "") + ")");
         continue;
       }
       List<Found> found = extractor.extract(doc.text(), format);

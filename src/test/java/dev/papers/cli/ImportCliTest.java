@@ -351,7 +351,7 @@ class ImportCliTest {
     }
     assertThat(records.get(0).get("id").asText()).isEqualTo("scholar:15801554877513113826");
     assertThat(records.get(0).get("title").asText()).isEqualTo("Geology of the Olympus Range Area, Southern Victoria Land");
-    assertThat(r.err()).contains("Google Scholar results page, 10 results (0 matched cached papers, 10 new)");
+    assertThat(r.err()).contains("Google Scholar results page, 10 results (0 on cached papers, 10 new)");
   }
 
   @Test
@@ -405,7 +405,7 @@ class ImportCliTest {
     assertThat(records.get(2).get("citations").get("scholar").get("clusterId").asText())
         .isEqualTo("18446744073709551615");
     assertThat(records.get(3).get("citations").get("scholar").get("count").asInt()).isZero();
-    assertThat(r.err()).contains("results page, 4 results (1 matched cached papers, 3 new)")
+    assertThat(r.err()).contains("results page, 4 results (1 on a cached paper, 3 new)")
         .contains("\"TinyBERT: Distilling BERT for natural language understanding\" (cited by 1540) is arxiv:1909.10351: title match");
 
     // the page again, a day later: the same entries, one more observation each, nothing new
@@ -413,7 +413,7 @@ class ImportCliTest {
     CliHarness.Run again = cli.run("import", resource("import/scholar-distillation.html").toString(), "--json");
     assertThat(ids(json(again))).containsExactlyElementsOf(ids(records));
     assertThat(history(json(again).get(0), "scholar")).hasSize(2);
-    assertThat(again.err()).contains("(4 matched cached papers, 0 new)");
+    assertThat(again.err()).contains("(4 on cached papers, 0 new)");
   }
 
   @Test

@@ -104,6 +104,16 @@ class ReportedCountsTest {
         r("2104.08821", 83, null, null, 11));
   }
 
+  @Test
+  void htmlSavedOnOneLineReadsLikeLines() {
+    String html = "<html><body><h2>TinyBERT</h2><p>论文地址: <a href=\"https://arxiv.org/abs/1909.10351\">链接</a>"
+        + "</p><p>被引量: 67</p><p>阅读时间: 2022-09-16</p><h2>SimCSE</h2><table><tr><td>被引量</td><td>83</td>"
+        + "</tr><tr><td>阅读时间</td><td>22.09.18</td></tr></table></body></html>";
+    assertThat(ReportedCounts.find(html, "notes.html")).containsExactly(
+        r("1909.10351", 67, "2022-09-16", null, 1),
+        r(null, 83, "2022-09-18", null, 1));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "被引量:67|67",
