@@ -169,7 +169,8 @@ public final class ImportService {
         }
         SourceRecord rec = SourceRecord.builder(Sources.REPORTED).count(rc.count())
             .observedAt(rc.readOn().atStartOfDay(ZoneOffset.UTC).toInstant()).provenance(where).build();
-        cache.update(List.of(rc.id()), p -> tag(p.merge(rec, now), options.topic(), now));
+        PaperId paper = rc.id();
+        cache.update(List.of(paper), p -> tag(identified(p, paper).merge(rec, now), options.topic(), now));
         ids.putIfAbsent(rc.id().withoutVersion().key(), rc.id());
         stored++;
         anything = true;
@@ -185,7 +186,7 @@ public final class ImportService {
     List<PaperId> wanted = new ArrayList<>(ids.values());
     if (options.offline()) {
       for (PaperId id : wanted) {
-        cache.update(List.of(id), p -> tag(p, options.topic(), now));
+        cache.update(List.of(id), p -> tag(identified(p, id), options.topic(), now));
         outcome.done(id.display());
       }
     } else if (!wanted.isEmpty()) {
@@ -306,6 +307,22 @@ public final class ImportService {
       }
     }
     return null;
+  }
+
+  /**
+   * The entry with the arXiv id or DOI it was made for filled in, when no source has given one yet: an
+   * entry that holds only its id is still a paper whose {@code arxivId} (or {@code doi}) is known.
+   */
+  static Paper identified(Paper p, PaperId id) {
+    boolean arxiv = id.kind() == PaperId.Kind.ARXIV && p.arxivId() == null;
+    boolean doi = id.kind() == PaperId.Kind.DOI && p.doi() == null;
+    if (!arxiv && !doi) {
+      return p;
+    }
+    return new Paper(p.id(), arxiv ? id.value() : p.arxivId(), p.arxivVersion(), doi ? id.value() : p.doi(),
+        p.s2Id(), p.corpusId(), p.title(), p.authors(), p.abstractText(), p.published(), p.year(), p.venue(),
+        p.journalRef(), p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(),
+        p.topics(), p.aliases(), p.fetched(), p.createdAt(), p.updatedAt());
   }
 
   private static Paper tag(Paper p, String topic, Instant now) {

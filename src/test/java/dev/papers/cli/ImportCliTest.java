@@ -234,6 +234,8 @@ class ImportCliTest {
         "arxiv:2104.08821", "arxiv:2012.01266", "arxiv:1503.02531", "arxiv:2002.05709", "arxiv:2002.05715");
     records.forEach(n -> assertThat(n.get("topics").toString()).isEqualTo("[\"distillation\"]"));
     assertThat(history(byId(records, "doi:10.1145/1541880.1541882"), "reported")).isEmpty();
+    assertThat(byId(records, "doi:10.1145/1541880.1541882").get("doi").asText()).isEqualTo("10.1145/1541880.1541882");
+    assertThat(byId(records, "arxiv:2012.01266").get("arxivId").asText()).isEqualTo("2012.01266");
     assertThat(history(byId(records, "arxiv:2002.05709"), "reported")).isEmpty();
     JsonNode simcse = history(byId(records, "arxiv:2104.08821"), "reported").get(0);
     assertThat(simcse.get("count").asInt()).isEqualTo(83);
@@ -299,6 +301,7 @@ class ImportCliTest {
     JsonNode before = Json.mapper().readTree(show.out());
     assertThat(before.get("id").asText()).isEqualTo("arxiv:1909.10351");
     assertThat(before.get("title").isNull()).isTrue();
+    assertThat(before.get("arxivId").asText()).isEqualTo("1909.10351");
     assertThat(before.get("history")).isEmpty();
 
     stubFetch("1909.10351");
