@@ -8,6 +8,7 @@ import dev.papers.http.ProxyConfig;
 import dev.papers.http.Sleeper;
 import dev.papers.http.Ticker;
 import dev.papers.http.Upstream;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class App {
   private OkHttpClient client;
   private Upstream upstream;
   private Sources sources;
+  private InputStream stdin = System.in;
 
   public App(Settings settings, Clock realClock, Sleeper sleeper, Ticker ticker) {
     this.settings = settings;
@@ -57,6 +59,15 @@ public final class App {
 
   public Ticker ticker() {
     return ticker;
+  }
+
+  /** Standard input, for commands that read {@code -}; tests hand in their own. */
+  public synchronized InputStream stdin() {
+    return stdin;
+  }
+
+  public synchronized void setStdin(InputStream in) {
+    this.stdin = in;
   }
 
   public synchronized PaperCache cache() {

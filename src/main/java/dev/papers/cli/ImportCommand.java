@@ -1,0 +1,171 @@
+package dev.papers.cli;
+
+import dev.papers.App;
+import dev.papers.config.UsageException;
+import dev.papers.json.Json;
+import dev.papers.model.InvalidIdException;
+import dev.papers.model.Paper;
+import dev.papers.report.ListWriter;
+import dev.papers.report.ReportOptions;
+import dev.papers.service.ImportService;
+import dev.papers.topic.TopicStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code papers import}: the papers documents cite, and saved Google Scholar pages. */
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {"Find the papers documents cite (text, Markdown, HTML; - reads stdin)",
+        "and fetch them. A count a reading note states (被引量:67, 阅读时间:22.09.16)",
+        "is stored as source \"reported\", dated the day the paper was read.",
+        "A saved Google Scholar result or \"Cited by\" page imports its results",
+        "with their \"Cited by\" counts, without a request."},
+    footer = {"", "Examples:", "  papers import notes.md --topic distillation",
+        "  papers import reading-list.html other.txt --json",
+        "  papers import --offline notes.txt        record the ids, send nothing",
+        "  papers import scholar-results.html       a page saved from the browser",
+        "  curl -s https://example.org/post | papers import -",
+        "", "Exit codes: 0 done, 1 no document names a paper (or nothing could be fetched),",
+        "2 a file cannot be read or a bad flag, 3 partial, 75 try again later."})
+public final class ImportCommand implements Callable<Integer> {
+  /** The largest document read. */
+  static final long MAX_BYTES = 64L << 20;
+
+  private final App app;
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Documents to read; - for standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--topic", paramLabel = "NAME", description = "Tag every imported paper with this topic.")
+  String topic;
+
+  @Option(names = "--offline", description = "Send nothing: record the ids found (and the counts the documents "
+      + "state); a later fetch or refresh fills them in.")
+  boolean offline;
+
+  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
+  String sources;
+
+  @Option(names = "--json", description = "Print the records of everything imported as a JSON array.")
+  boolean json;
+
+  public ImportCommand(App app) {
+    this.app = app;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (topic != null && !TopicStore.validName(topic)) {
+      throw new UsageException("import: not a topic name: " + InvalidIdException.quote(topic)
+          + " (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)");
+    }
+    if (offline && sources != null) {
+      throw new UsageException("import: --offline sends nothing; drop --sources or --offline");
+    }
+    Set<String> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    List<ImportService.Document> docs = read();
+    if (topic != null && !new TopicStore(app.settings().queriesDir()).names().contains(topic)) {
+      err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")
+          + "; the papers are tagged \"" + topic + "\" all the same");
+    }
+
+    ImportService service = new ImportService(app.cache(), () -> Commands.fetchService(app), app.clock());
+    ImportService.Result r = service.run(docs, new ImportService.Options(topic, offline, chosen, common.verbose()),
+        Terminal.progress(err, !offline));
+    if (json) {
+      Json.pretty().writeValue(out, r.papers());
+      out.println();
+    } else if (!r.papers().isEmpty()) {
+      new ListWriter(ReportOptions.forOutput(Terminal.interactive(), app.settings().get("NO_COLOR"),
+          app.settings().get("COLUMNS"), false)).write(r.papers(), List.of(), out);
+    }
+    out.flush();
+    r.summaries().forEach(err::println);
+    if (common.verbose()) {
+      r.notes().forEach(n -> err.println("papers: " + n));
+    }
+    if (r.nothingFound()) {
+      err.println("papers: no paper identifiers, reported counts or Scholar results found in "
+          + (docs.size() == 1 ? docs.get(0).name() : "any of the " + docs.size() + " documents")
+          + "; nothing imported");
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    return Commands.finish(r.outcome(), err);
+  }
+
+  /** Reads every document before anything is sent; one that cannot be read stops the command. */
+  private List<ImportService.Document> read() {
+    List<ImportService.Document> docs = new ArrayList<>();
+    boolean stdinRead = false;
+    for (String f : files) {
+      if (f.equals("-")) {
+        if (stdinRead) {
+          throw new UsageException("import: - (standard input) can be read only once");
+        }
+        stdinRead = true;
+        docs.add(new ImportService.Document("stdin", ImportService.decode("-", readStdin()), "-"));
+        continue;
+      }
+      Path p;
+      try {
+        p = Path.of(f);
+      } catch (InvalidPathException e) {
+        throw new UsageException("import: cannot read " + InvalidIdException.quote(f) + ": not a file name");
+      }
+      byte[] bytes;
+      try {
+        if (Files.isDirectory(p)) {
+          throw new UsageException("import: cannot read " + f + ": it is a directory");
+        }
+        if (Files.size(p) > MAX_BYTES) {
+          throw new UsageException("import: cannot read " + f + ": larger than 64 MiB");
+        }
+        bytes = Files.readAllBytes(p);
+      } catch (NoSuchFileException e) {
+        throw new UsageException("import: cannot read " + f + ": no such file");
+      } catch (AccessDeniedException e) {
+        throw new UsageException("import: cannot read " + f + ": permission denied");
+      } catch (IOException e) {
+        throw new UsageException("import: cannot read " + f + ": " + e.getMessage());
+      }
+      Path name = p.getFileName();
+      docs.add(new ImportService.Document(name == null ? f : name.toString(), ImportService.decode(f, bytes), f));
+    }
+    return docs;
+  }
+
+  private byte[] readStdin() {
+    try {
+      InputStream in = app.stdin();
+      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new UsageException("import: standard input is larger than 64 MiB");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UsageException("import: cannot read standard input: " + e.getMessage());
+    }
+  }
+}
