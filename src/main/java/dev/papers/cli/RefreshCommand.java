@@ -97,6 +97,12 @@ public final class RefreshCommand implements Callable<Integer> {
         "arxiv", settings.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)),
         "scholar", settings.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL));
     int arxivBatch = settings.integer("PAPERS_ARXIV_BATCH", 100, 1);
+    // Smaller Semantic Scholar batches lose less to a kill, at the price of more requests.
+    int s2Batch = settings.integer("PAPERS_S2_BATCH", S2Source.BATCH_SIZE, 1);
+    if (s2Batch > S2Source.BATCH_SIZE) {
+      throw new UsageException("PAPERS_S2_BATCH: Semantic Scholar takes at most " + S2Source.BATCH_SIZE
+          + " ids a request, not " + s2Batch);
+    }
 
     Instant startedAt = app.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     long t0 = app.ticker().millis();
@@ -127,7 +133,7 @@ public final class RefreshCommand implements Callable<Integer> {
       RefreshService service = new RefreshService(app.cache(), () -> app.sources().s2(), () -> app.sources().arxiv(),
           scholarStep(), app.clock(), app.ticker());
       r = service.refresh(new RefreshService.Options(stale, limit, chosen, remaining, intervals,
-          S2Source.BATCH_SIZE, arxivBatch), Terminal.progress(err, true));
+          s2Batch, arxivBatch), Terminal.progress(err, true));
     }
     Map<String, Integer> requests = requests(chosen, r);
     long millis = app.ticker().millis() - t0;
