@@ -333,4 +333,29 @@ class RefreshCliTest {
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     assertThat(cacheDir.resolve(".state/refresh.lock")).doesNotExist();
   }
+
+  @Test
+  void anUnreachableUpstreamExits1WithOneLineAndChangesNothing() {
+    seed(cacheDir, 0, 3, EIGHT_DAYS_AGO, YESTERDAY);
+    cli.env.put("PAPERS_S2_URL", "http://127.0.0.1:1/graph/v1");
+
+    CliHarness.Run r = cli.run("refresh");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot reach 127.0.0.1").doesNotContain("\tat ");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(papers().values()).allSatisfy(p -> assertThat(s2History(p)).hasSize(1));
+  }
+
+  @Test
+  void scholarAskedForButNotAvailableIsSkippedWithANote() {
+    seed(cacheDir, 0, 3, EIGHT_DAYS_AGO, YESTERDAY);
+    RefreshFixtures.stubAll(wm);
+
+    CliHarness.Run r = cli.run("refresh", "--sources", "s2,scholar", "--summary");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEqualTo("papers: scholar: not available in this build; skipped\n");
+    assertThat(r.out()).contains("3 refreshed").contains("scholar 0").contains("semanticScholar 1");
+  }
 }
