@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         "Google-Scholar-style pages into a local JSON cache, and rank a topic's papers",
         "by citation velocity."},
     subcommands = {FetchCommand.class, ShowCommand.class, ListCommand.class, RankCommand.class,
-        ImportCommand.class, HelpCommand.class},
+        ImportCommand.class, RefreshCommand.class, HelpCommand.class},
     footer = {"", "Environment: PAPERS_CACHE, PAPERS_QUERIES, PAPERS_ARXIV_URL, PAPERS_S2_URL,",
         "PAPERS_SCHOLAR_URL, PAPERS_S2_API_KEY, PAPERS_*_INTERVAL, PAPERS_MAX_RETRIES,",
         "PAPERS_MAX_BACKOFF, PAPERS_NOW, HTTPS_PROXY, HTTP_PROXY, NO_PROXY (see README.md).",

@@ -241,16 +241,7 @@ public final class FetchService {
   }
 
   private static PaperId s2Key(Paper p) {
-    if (p.arxivId() != null) {
-      return PaperId.arxivOrNull(p.arxivId());
-    }
-    if (p.s2Id() != null) {
-      return PaperId.s2(p.s2Id());
-    }
-    if (p.doi() != null) {
-      return PaperId.doi(p.doi());
-    }
-    return p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
+    return PaperStore.s2Key(p);
   }
 
   private void askArxiv(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress,
@@ -304,14 +295,13 @@ public final class FetchService {
       SourceRecord r = f.record();
       List<PaperId> ids = new ArrayList<>();
       ids.add(t.input.withoutVersion());
-      ids.addAll(r.ids());
       if (t.canonical != null) {
         PaperId c = PaperId.tryParse(t.canonical);
         if (c != null) {
           ids.add(c);
         }
       }
-      Paper stored = cache.update(ids, p -> tag(p.merge(r, clock.instant()), topic));
+      Paper stored = PaperStore.store(cache, ids, r, clock.instant(), p -> tag(p, topic));
       t.canonical = stored.id();
       if (t.arxivId == null) {
         t.arxivId = stored.arxivId();

@@ -1,0 +1,418 @@
+package dev.papers.service;
+
+import dev.papers.cache.PaperCache;
+import dev.papers.http.Ticker;
+import dev.papers.model.Observation;
+import dev.papers.model.Paper;
+import dev.papers.model.PaperId;
+import dev.papers.model.Sources;
+import dev.papers.source.IdLookup;
+import dev.papers.source.Lookup;
+import dev.papers.source.Progress;
+import dev.papers.source.SourceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code papers refresh}: re-counts the cached papers that are stale, stalest first, and leaves the
+ * rest alone without sending anything.
+ *
+ * <p><b>Stale.</b> A paper is stale for a counting source ({@code s2}, {@code scholar}) when the newest
+ * observation of that source in its history is older than {@code olderThan}, or when it has none. The
+ * newest <em>observation</em> is taken, suspect ones included, rather than the current count: a
+ * suspect 0 never becomes the current count, and a paper whose last answer was a suspect 0 would
+ * otherwise be asked again on every run. arXiv gives no counts; a paper with an arXiv id is stale for
+ * {@code arxiv} when its arXiv metadata is older than {@link #METADATA_MAX_AGE} or was never fetched.
+ * A paper Semantic Scholar cannot be asked about (no arXiv id, paperId, DOI or CorpusId) is never
+ * stale for it. "Older" is measured against the app's clock ({@code PAPERS_NOW} when set).
+ *
+ * <p><b>Order.</b> Each stale paper is due at the oldest of its stale timestamps (never counted or
+ * never fetched counts as the oldest of all); papers are taken in that order, ties by id, and
+ * {@code limit} caps how many are taken. Semantic Scholar is asked first (the counts are the point),
+ * in batches of at most 500 ids, then arXiv in {@code id_list} batches, then Scholar, where available.
+ *
+ * <p><b>Crash safety.</b> Each batch's answers are stored as soon as the batch returns, each paper by
+ * an atomic write under its lock, so a run killed at any moment loses at most the batch in flight; the
+ * next run's selection skips what was stored, since it is no longer stale. An answer stored twice
+ * (same source, time and count) is recorded once.
+ *
+ * <p><b>Deadline.</b> Before each request the service checks that starting it cannot overrun the
+ * deadline: the time spent so far, plus the source's interval (the longest the request may have to
+ * wait for its turn), plus a margin (the longest request of that source so far, at least
+ * {@link #MIN_MARGIN}) must fit. Otherwise it stops cleanly: what was done is saved, the rest is left
+ * for the next run. A request in flight, with its retries, is never cut short.
+ */
+public final class RefreshService {
+  /** arXiv metadata older than this is asked for again. */
+  public static final Duration METADATA_MAX_AGE = Duration.ofDays(30);
+  /** The default staleness of a count. */
+  public static final Duration DEFAULT_OLDER_THAN = Duration.ofDays(7);
+  /** The least time allowed for one request when checking the deadline. */
+  public static final Duration MIN_MARGIN = Duration.ofSeconds(1);
+
+  /** What happened to one paper at one source. */
+  public enum Status {
+    /** The source answered and the answer is stored. */
+    DONE,
+    /** The source answered that it does not know the paper (not a failure). */
+    NOT_FOUND,
+    /** The source failed for this paper. */
+    FAILED
+  }
+
+  /**
+   * The Scholar step of a refresh, plugged in where Scholar is available (see
+   * {@code dev.papers.source.scholar}). It keeps within its own request budget and cool-down.
+   */
+  public interface ScholarStep {
+    /**
+     * Looks these papers up on Scholar, stalest first, storing each count as soon as it is read, and
+     * recording failures in {@code outcome}. It stops early at its budget, a block or a cool-down, and
+     * when {@code mayStart} says no further request fits before the deadline.
+     *
+     * @return what happened per paper id; papers it did not reach are absent (left for the next run)
+     */
+    ScholarRun refresh(List<Paper> papers, Outcome outcome, BooleanSupplier mayStart);
+  }
+
+  /**
+   * What the Scholar step did.
+   *
+   * @param statuses per paper id
+   * @param requests requests it sent
+   */
+  public record ScholarRun(Map<String, Status> statuses, int requests) {}
+
+  /**
+   * How to refresh.
+   *
+   * @param olderThan a count older than this is stale
+   * @param limit refresh at most this many papers, or null for all
+   * @param sources flag names: {@code s2}, {@code arxiv} (metadata), {@code scholar}
+   * @param deadline stop before a request that could end after this much time, or null
+   * @param intervals the least time between two requests, per flag name (missing: zero)
+   * @param s2Batch ids per Semantic Scholar batch request (500 at most)
+   * @param arxivBatch ids per arXiv {@code id_list} request
+   */
+  public record Options(Duration olderThan, Integer limit, Set<String> sources, Duration deadline,
+      Map<String, Duration> intervals, int s2Batch, int arxivBatch) {
+    public Options {
+      olderThan = olderThan == null ? DEFAULT_OLDER_THAN : olderThan;
+      sources = Set.copyOf(sources);
+      intervals = intervals == null ? Map.of() : Map.copyOf(intervals);
+      if (s2Batch < 1 || arxivBatch < 1) {
+        throw new IllegalArgumentException("batch sizes must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * What a refresh did.
+   *
+   * @param refreshed papers with at least one answer stored and nothing failed or left
+   * @param notFound papers no asked source knew
+   * @param failed papers a source failed for
+   * @param fresh papers not stale for any source: skipped, nothing sent
+   * @param left stale papers not (fully) done: over the limit, past the deadline, or after a source
+   *     stopped; the next run takes them
+   * @param stoppedAtDeadline whether the deadline stopped the run
+   * @param elapsed wall time of the run
+   * @param scholarRequests requests the Scholar step sent (its own connection)
+   * @param outcome failures, for the exit code and stderr
+   * @param notes what {@code --verbose} prints
+   */
+  public record Result(int refreshed, int notFound, int failed, int fresh, int left, boolean stoppedAtDeadline,
+      Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes) {}
+
+  private final PaperCache cache;
+  private final Supplier<IdLookup> s2;
+  private final Supplier<IdLookup> arxiv;
+  private final ScholarStep scholar;
+  private final Clock clock;
+  private final Ticker ticker;
+
+  /**
+   * @param cache the cache
+   * @param s2 Semantic Scholar, made only when something is stale for it
+   * @param arxiv arXiv, made only when some metadata is stale
+   * @param scholar the Scholar step, or null where Scholar is not available (then skipped)
+   * @param clock "now" for staleness and observations ({@code PAPERS_NOW} aware)
+   * @param ticker wall time, for the deadline
+   */
+  public RefreshService(PaperCache cache, Supplier<IdLookup> s2, Supplier<IdLookup> arxiv, ScholarStep scholar,
+      Clock clock, Ticker ticker) {
+    this.cache = cache;
+    this.s2 = s2;
+    this.arxiv = arxiv;
+    this.scholar = scholar;
+    this.clock = clock;
+    this.ticker = ticker;
+  }
+
+  /** One stale paper: what it needs, and what each source did. */
+  private static final class Work {
+    final Paper paper;
+    Instant due;
+    PaperId s2Key;
+    PaperId arxivKey;
+    boolean scholar;
+    final Map<Src, Status> status = new EnumMap<>(Src.class);
+
+    Work(Paper paper) {
+      this.paper = paper;
+    }
+
+    void due(Instant at) {
+      Instant t = at == null ? Instant.MIN : at;
+      if (due == null || t.isBefore(due)) {
+        due = t;
+      }
+    }
+
+    int needs() {
+      return (s2Key != null ? 1 : 0) + (arxivKey != null ? 1 : 0) + (scholar ? 1 : 0);
+    }
+  }
+
+  private enum Src { S2, ARXIV, SCHOLAR }
+
+  /** Per run: the clock at the start, the deadline, and how long requests took. */
+  private final class Run {
+    final long start = ticker.millis();
+    final Options options;
+    final Map<String, Long> longest = new LinkedHashMap<>();
+    boolean stoppedAtDeadline;
+
+    Run(Options options) {
+      this.options = options;
+    }
+
+    /** Whether a request to this source (flag name) may start without risking the deadline. */
+    boolean mayStart(String source) {
+      if (options.deadline() == null) {
+        return true;
+      }
+      long elapsed = ticker.millis() - start;
+      Duration interval = options.intervals().getOrDefault(source, Duration.ZERO);
+      long margin = Math.max(MIN_MARGIN.toMillis(), longest.getOrDefault(source, 0L));
+      if (elapsed + interval.toMillis() + margin <= options.deadline().toMillis()) {
+        return true;
+      }
+      stoppedAtDeadline = true;
+      return false;
+    }
+
+    void took(String source, long millis) {
+      longest.merge(source, millis, Math::max);
+    }
+  }
+
+  /** Refreshes what is stale; never throws for an upstream failure (see the outcome). */
+  public Result refresh(Options options, Progress progress) {
+    Progress p = progress == null ? Progress.NONE : progress;
+    Run run = new Run(options);
+    Outcome outcome = new Outcome();
+    List<String> notes = new ArrayList<>();
+    Instant now = clock.instant();
+    boolean wantS2 = options.sources().contains("s2");
+    boolean wantArxiv = options.sources().contains("arxiv");
+    boolean wantScholar = options.sources().contains("scholar") && scholar != null;
+    if (options.sources().contains("scholar") && scholar == null) {
+      notes.add("scholar: not available in this build; skipped");
+    }
+
+    PaperCache.Snapshot snapshot = cache.loadAll();
+    snapshot.problems().forEach(pr -> notes.add("skipped a broken cache file: " + pr));
+    Instant countCutoff = now.minus(options.olderThan());
+    Instant metaCutoff = now.minus(METADATA_MAX_AGE);
+    List<Work> stale = new ArrayList<>();
+    int fresh = 0;
+    for (Paper paper : snapshot.papers()) {
+      Work w = new Work(paper);
+      if (wantS2) {
+        PaperId key = PaperStore.s2Key(paper);
+        Instant last = newest(paper, Sources.SEMANTIC_SCHOLAR);
+        if (key != null && (last == null || last.isBefore(countCutoff))) {
+          w.s2Key = key;
+          w.due(last);
+        }
+      }
+      if (wantArxiv && paper.arxivId() != null) {
+        PaperId key = PaperId.arxivOrNull(paper.arxivId());
+        Instant last = paper.fetchedAt(Sources.ARXIV);
+        if (key != null && (last == null || last.isBefore(metaCutoff))) {
+          w.arxivKey = key.withoutVersion();
+          w.due(last);
+        }
+      }
+      if (wantScholar) {
+        Instant last = newest(paper, Sources.SCHOLAR);
+        if (last == null || last.isBefore(countCutoff)) {
+          w.scholar = true;
+          w.due(last);
+        }
+      }
+      if (w.needs() > 0) {
+        stale.add(w);
+      } else {
+        fresh++;
+      }
+    }
+    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.paper.id()));
+    int overLimit = 0;
+    if (options.limit() != null && stale.size() > options.limit()) {
+      overLimit = stale.size() - options.limit();
+      stale = new ArrayList<>(stale.subList(0, options.limit()));
+    }
+    notes.add(stale.size() + " stale papers taken, " + fresh + " fresh skipped"
+        + (overLimit > 0 ? ", " + overLimit + " over the limit" : ""));
+
+    long total = 0;
+    for (Work w : stale) {
+      total += w.needs();
+    }
+    long[] done = {0};
+    if (!stale.isEmpty()) {
+      p.update(0, total, "refresh");
+    }
+    if (wantS2) {
+      askById(Src.S2, "s2", stale, w -> w.s2Key, s2, options.s2Batch(), run, outcome, now, p, done, total);
+    }
+    if (wantArxiv) {
+      askById(Src.ARXIV, "arxiv", stale, w -> w.arxivKey, arxiv, options.arxivBatch(), run, outcome, now, p, done,
+          total);
+    }
+    int scholarRequests = 0;
+    if (wantScholar) {
+      scholarRequests = askScholar(stale, run, outcome, p, done, total);
+    }
+
+    if (!stale.isEmpty()) {
+      p.update(total, total, "refresh");
+    }
+    int refreshed = 0;
+    int notFound = 0;
+    int failed = 0;
+    int left = overLimit;
+    for (Work w : stale) {
+      if (w.status.containsValue(Status.FAILED)) {
+        failed++;
+      } else if (w.status.size() < w.needs()) {
+        left++;
+      } else if (w.status.containsValue(Status.DONE)) {
+        refreshed++;
+        outcome.done(w.paper.id());
+      } else {
+        notFound++;
+      }
+    }
+    if (run.stoppedAtDeadline) {
+      notes.add("stopped at the deadline, " + left + " left for the next run");
+    }
+    Duration elapsed = Duration.ofMillis(ticker.millis() - run.start);
+    return new Result(refreshed, notFound, failed, fresh, left, run.stoppedAtDeadline, elapsed, scholarRequests,
+        outcome, notes);
+  }
+
+  /** The newest observation of a source in the history, suspect ones included; null when none. */
+  static Instant newest(Paper p, String source) {
+    Instant best = null;
+    for (Observation o : p.history()) {
+      if (o.source().equals(source) && (best == null || o.observedAt().isAfter(best))) {
+        best = o.observedAt();
+      }
+    }
+    return best;
+  }
+
+  /** Asks a source by id, batch by batch, storing each batch's answers as soon as it returns. */
+  private void askById(Src src, String flag, List<Work> stale, java.util.function.Function<Work, PaperId> keyOf,
+      Supplier<IdLookup> supplier, int batch, Run run, Outcome outcome, Instant now, Progress p, long[] done,
+      long total) {
+    Map<PaperId, List<Work>> byKey = new LinkedHashMap<>();
+    for (Work w : stale) {
+      PaperId k = keyOf.apply(w);
+      if (k != null) {
+        byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(w);
+      }
+    }
+    if (byKey.isEmpty()) {
+      return;
+    }
+    IdLookup source = supplier.get();
+    List<PaperId> keys = new ArrayList<>(byKey.keySet());
+    for (int from = 0; from < keys.size(); from += batch) {
+      if (!run.mayStart(flag)) {
+        return;
+      }
+      List<PaperId> chunk = keys.subList(from, Math.min(keys.size(), from + batch));
+      long t0 = ticker.millis();
+      Map<PaperId, Lookup> answers = source.lookup(chunk, Progress.NONE);
+      run.took(flag, ticker.millis() - t0);
+      SourceException stop = null;
+      for (PaperId k : chunk) {
+        Lookup l = answers.get(k);
+        for (Work w : byKey.get(k)) {
+          if (l instanceof Lookup.Found f) {
+            List<PaperId> known = new ArrayList<>(2);
+            known.add(k);
+            PaperId canonical = PaperId.tryParse(w.paper.id());
+            if (canonical != null) {
+              known.add(canonical);
+            }
+            PaperStore.store(cache, known, f.record(), now, null);
+            w.status.put(src, Status.DONE);
+          } else if (l instanceof Lookup.Failed failed) {
+            w.status.put(src, Status.FAILED);
+            outcome.fail(FetchService.failure(w.paper.id(), failed.error()));
+            if (failed.error().isTryLater() || failed.error().kind() == SourceException.Kind.UNREACHABLE) {
+              stop = failed.error();
+            }
+          } else {
+            w.status.put(src, Status.NOT_FOUND);
+          }
+          done[0]++;
+        }
+      }
+      p.update(done[0], total, "refresh");
+      if (stop != null) {
+        // Try later, or not reachable at all: sending more now would only fail the same way.
+        return;
+      }
+    }
+  }
+
+  private int askScholar(List<Work> stale, Run run, Outcome outcome, Progress p, long[] done, long total) {
+    List<Paper> papers = new ArrayList<>();
+    Map<String, Work> byId = new LinkedHashMap<>();
+    for (Work w : stale) {
+      if (w.scholar) {
+        papers.add(cache.read(w.paper.id()).orElse(w.paper));
+        byId.put(w.paper.id(), w);
+      }
+    }
+    if (papers.isEmpty()) {
+      return 0;
+    }
+    ScholarRun r = scholar.refresh(papers, outcome, () -> run.mayStart("scholar"));
+    r.statuses().forEach((id, status) -> {
+      Work w = byId.get(id);
+      if (w != null) {
+        w.status.put(Src.SCHOLAR, status);
+        done[0]++;
+      }
+    });
+    p.update(done[0], total, "refresh");
+    return r.requests();
+  }
+}
