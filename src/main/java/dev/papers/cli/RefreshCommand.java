@@ -6,6 +6,7 @@ import dev.papers.config.Durations;
 import dev.papers.config.UsageException;
 import dev.papers.model.Sources;
 import dev.papers.service.RefreshService;
+import dev.papers.service.ScholarRefreshStep;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarSource;
 import java.io.IOException;
@@ -152,12 +153,9 @@ public final class RefreshCommand implements Callable<Integer> {
     return code;
   }
 
-  /**
-   * The Scholar step, where Scholar is available. Scholar is wired into {@code Sources} separately; until
-   * it is, refresh skips Scholar (a note says so) and refreshes the other sources.
-   */
+  /** The Scholar step: the same lookup as fetch, within Scholar's budget, cool-down and the deadline. */
   private RefreshService.ScholarStep scholarStep() {
-    return null;
+    return new ScholarRefreshStep(app.cache(), () -> app.sources().scholar(), app.clock());
   }
 
   /** Requests sent per chosen source (JSON names), zeros included, in name order. */

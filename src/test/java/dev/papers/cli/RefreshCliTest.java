@@ -347,15 +347,58 @@ class RefreshCliTest {
     assertThat(papers().values()).allSatisfy(p -> assertThat(s2History(p)).hasSize(1));
   }
 
+  /** A cached paper whose Scholar result page is {@code scholar/representation_learning.html}. */
+  void seedBengio() {
+    Instant eightDaysAgo = NOW.minus(Duration.ofDays(8));
+    new PaperCache(cacheDir, Clock.fixed(eightDaysAgo, ZoneOffset.UTC)).update(List.of(PaperId.arxiv("1206.5538")),
+        p -> p.merge(SourceRecord.builder(Sources.ARXIV).arxivId("1206.5538")
+            .title("Representation Learning: A Review and New Perspectives")
+            .authors(List.of("Yoshua Bengio", "Aaron Courville", "Pascal Vincent")).year(2013)
+            .observedAt(eightDaysAgo).build(), eightDaysAgo)
+            .merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1206.5538").count(9000)
+                .observedAt(eightDaysAgo).build(), eightDaysAgo));
+  }
+
   @Test
-  void scholarAskedForButNotAvailableIsSkippedWithANote() {
-    seed(cacheDir, 0, 3, EIGHT_DAYS_AGO, YESTERDAY);
+  void scholarCountsAreRefreshedWithinItsBudgetAndABlockStopsItUntilTheCoolDownEnds() {
+    seedBengio();
     RefreshFixtures.stubAll(wm);
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/scholar"))
+        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8").withBody(
+            dev.papers.testing.RealFixtures.resource("scholar/representation_learning.html"))));
 
     CliHarness.Run r = cli.run("refresh", "--sources", "s2,scholar", "--summary");
-
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).isEqualTo("papers: scholar: not available in this build; skipped\n");
-    assertThat(r.out()).contains("3 refreshed").contains("scholar 0").contains("semanticScholar 1");
+    Paper p = new PaperCache(cacheDir, Clock.systemUTC()).find(PaperId.arxiv("1206.5538")).orElseThrow();
+    assertThat(p.citation(Sources.SCHOLAR).count()).isEqualTo(14312);
+    assertThat(p.citation(Sources.SCHOLAR).clusterId()).isEqualTo("4358183512375315104");
+    assertThat(r.out()).contains("scholar 1");
+
+    // a week later Scholar answers with a captcha: exit 75, and the next run sends Scholar nothing
+    wm.resetRequests();
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/scholar")).atPriority(1)
+        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+            dev.papers.testing.RealFixtures.resource("scholar/gs_captcha.html"))));
+    cli.env.put("PAPERS_NOW", NOW.plus(Duration.ofDays(8)).toString());
+    CliHarness.Run blocked = cli.run("refresh", "--sources", "s2,scholar");
+    assertThat(blocked.code()).as(blocked.err()).isEqualTo(75);
+    assertThat(blocked.err()).containsIgnoringCase("scholar");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/scholar")))).hasSize(1);
+
+    wm.resetRequests();
+    cli.env.put("PAPERS_NOW", NOW.plus(Duration.ofDays(8)).plus(Duration.ofHours(1)).toString());
+    CliHarness.Run cooling = cli.run("refresh", "--sources", "s2,scholar");
+    assertThat(cooling.code()).isEqualTo(75);
+    assertThat(cooling.err()).contains("cooling down");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/scholar")))).isEmpty();
+    // the Scholar count from before is intact, and the block added nothing to the history
+    Paper after = new PaperCache(cacheDir, Clock.systemUTC()).find(PaperId.arxiv("1206.5538")).orElseThrow();
+    assertThat(after.citation(Sources.SCHOLAR).count()).isEqualTo(14312);
+    assertThat(after.history().stream().filter(o -> o.source().equals(Sources.SCHOLAR))).hasSize(1);
+    // after the cool-down, Scholar is asked again
+    wm.resetRequests();
+    cli.env.put("PAPERS_NOW", NOW.plus(Duration.ofDays(9)).toString());
+    cli.run("refresh", "--sources", "scholar");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/scholar")))).hasSize(1);
   }
 }
