@@ -29,7 +29,7 @@ public final class App {
   private PaperCache cache;
   private OkHttpClient client;
   private Upstream upstream;
-  private Sources sources;
+  private SourceSet sources;
   private InputStream stdin = System.in;
 
   public App(Settings settings, Clock realClock, Sleeper sleeper, Ticker ticker) {
@@ -111,9 +111,9 @@ public final class App {
     return settings.duration("PAPERS_MAX_BACKOFF", Duration.ofSeconds(60));
   }
 
-  public synchronized Sources sources() {
+  public synchronized SourceSet sources() {
     if (sources == null) {
-      sources = new Sources(this);
+      sources = new SourceSet(this);
     }
     return sources;
   }

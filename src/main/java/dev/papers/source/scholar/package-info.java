@@ -1,7 +1,7 @@
 /**
  * Google-Scholar-style pages as a citation source ({@code --sources scholar}).
  *
- * <p>Wired in {@code dev.papers.Sources#scholar()} (settings {@code PAPERS_SCHOLAR_URL}, {@code
+ * <p>Wired in {@code dev.papers.SourceSet#scholar()} (settings {@code PAPERS_SCHOLAR_URL}, {@code
  * _INTERVAL}, {@code _COOLDOWN}, {@code _BUDGET}, {@code _USER_AGENT}) and used by {@code
  * dev.papers.service.ScholarLookup}, the Scholar step of {@code papers fetch}. In outline, with
  * {@code state = $PAPERS_CACHE/.state}:

@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.Random;
 
 /** The sources, each built on first use with its settings. */
-public final class Sources {
+public final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
 
-  Sources(App app) {
+  SourceSet(App app) {
     this.app = app;
   }
 
