@@ -121,7 +121,8 @@ public final class PaperCache {
     }
   }
 
-  byte[] serialize(Paper p) {
+  /** The bytes of a paper file: the record with its schema version, indented, ending in a newline. */
+  public byte[] serialize(Paper p) {
     ObjectNode out = mapper.createObjectNode();
     out.put("schemaVersion", SCHEMA_VERSION);
     out.setAll((ObjectNode) mapper.valueToTree(p));
@@ -273,6 +274,14 @@ public final class PaperCache {
 
   private static String stripe(String canonicalKey) {
     return "paper-" + Math.floorMod(canonicalKey.hashCode(), STRIPES);
+  }
+
+  /**
+   * The rank index of this cache, brought up to date with the paper files: every paper read in one
+   * sequential pass (see {@link PaperIndex}).
+   */
+  public PaperIndex.View index() {
+    return new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY).open();
   }
 
   /** Every paper file's path, temporaries of interrupted writes left out. */

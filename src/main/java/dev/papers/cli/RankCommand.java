@@ -1,7 +1,9 @@
 package dev.papers.cli;
 
 import dev.papers.App;
-import dev.papers.cache.PaperCache;
+import dev.papers.cache.PaperIndex;
+import dev.papers.model.Paper;
+import dev.papers.rank.Candidates;
 import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
@@ -71,9 +73,22 @@ public final class RankCommand implements Callable<Integer> {
     Instant when = AsOf.resolve(asOf, app.clock());
     Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
     PrintWriter out = spec.commandLine().getOut();
-    PaperCache.Snapshot all = app.cache().loadAll();
-    all.problems().forEach(p -> spec.commandLine().getErr().println("papers: skipped a broken cache file: " + p));
-    RankResult r = Ranker.rank(t, all.papers(), new RankOptions(since, limit, when));
+    RankResult r;
+    try (PaperIndex.View index = app.cache().index()) {
+      index.problems().forEach(p -> spec.commandLine().getErr().println("papers: skipped a broken cache file: " + p));
+      Candidates all = new Candidates() {
+        @Override
+        public void forEach(Visitor v) {
+          index.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
+        }
+
+        @Override
+        public Paper paper(long ref) {
+          return index.paper(ref);
+        }
+      };
+      r = Ranker.rank(t, all, new RankOptions(since, limit, when));
+    }
     f.writer(Commands.reportOptions(app, explain)).write(r, out);
     out.flush();
     return ExitCodes.OK;

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * "Papers you should read": a topic's members by citation velocity. A pure function of the cache and
@@ -21,42 +23,63 @@ import java.util.Optional;
  * listed, since each comes with the command that would rank it.
  */
 public final class Ranker {
-  /** Best first; ties by count, then id. */
-  public static final Comparator<RankedPaper> ORDER =
-      Comparator.comparingDouble((RankedPaper r) -> r.velocity().velocity()).reversed()
-          .thenComparing(Comparator.comparingInt((RankedPaper r) -> r.velocity().count()).reversed())
-          .thenComparing(r -> r.paper().id());
-
   private Ranker() {}
 
   public static RankResult rank(Topic topic, Collection<Paper> cache, RankOptions options) {
-    Membership.Members members = Membership.of(topic, cache, options.since());
-    List<RankedPaper> ranked = new ArrayList<>();
-    List<RankedPaper> unranked = new ArrayList<>();
-    for (Paper p : members.papers()) {
+    return rank(topic, Candidates.of(List.copyOf(cache)), options);
+  }
+
+  /** A member's score, kept between the pass over the candidates and the output. */
+  private record Scored(long ref, String id, VelocityResult velocity, Observation latest) {}
+
+  /** Best first; ties by count, then id. */
+  private static final Comparator<Scored> ORDER =
+      Comparator.comparingDouble((Scored s) -> s.velocity().velocity()).reversed()
+          .thenComparing(Comparator.comparingInt((Scored s) -> s.velocity().count()).reversed())
+          .thenComparing(Scored::id);
+
+  /**
+   * Ranks the members among the candidates in two passes: every candidate is seen once (in parallel
+   * when the candidates allow) and only a member's score is kept; then the papers that are printed
+   * are fetched again by reference.
+   */
+  public static RankResult rank(Topic topic, Candidates candidates, RankOptions options) {
+    Membership.Rules rules = Membership.rules(topic, options.since());
+    Queue<Scored> ranked = new ConcurrentLinkedQueue<>();
+    Queue<Scored> unranked = new ConcurrentLinkedQueue<>();
+    candidates.forEach((p, abstractText, ref) -> {
+      if (!rules.admits(p, abstractText)) {
+        return;
+      }
       Optional<VelocityResult> v = Velocity.best(p, options.asOf());
       if (v.isPresent()) {
-        ranked.add(new RankedPaper(0, p, v.get(), null, true));
+        ranked.add(new Scored(ref, p.id(), v.get(), null));
       } else {
         Observation latest = null;
         for (Observation o : Velocity.usable(p, null, options.asOf())) {
           latest = o;
         }
-        unranked.add(new RankedPaper(null, p, null, latest, true));
+        unranked.add(new Scored(ref, p.id(), null, latest));
       }
-    }
-    ranked.sort(ORDER);
-    int limit = options.limit() == null ? ranked.size() : Math.min(options.limit(), ranked.size());
+    });
+    List<Scored> best = new ArrayList<>(ranked);
+    best.sort(ORDER);
+    int limit = options.limit() == null ? best.size() : Math.min(options.limit(), best.size());
     List<RankedPaper> entries = new ArrayList<>();
     for (int i = 0; i < limit; i++) {
-      RankedPaper r = ranked.get(i);
-      entries.add(new RankedPaper(i + 1, r.paper(), r.velocity(), null, true));
+      Scored s = best.get(i);
+      entries.add(new RankedPaper(i + 1, candidates.paper(s.ref()), s.velocity(), null, true));
     }
-    entries.addAll(unranked);
-    for (PaperId id : members.notCached()) {
+    List<Scored> rest = new ArrayList<>(unranked);
+    rest.sort(Comparator.comparing(Scored::id));
+    for (Scored s : rest) {
+      entries.add(new RankedPaper(null, candidates.paper(s.ref()), null, s.latest(), true));
+    }
+    List<PaperId> notCached = rules.notCached();
+    for (PaperId id : notCached) {
       entries.add(new RankedPaper(null, standIn(id), null, null, false));
     }
-    return new RankResult(topic, options.asOf(), members.since(), entries, members.notCached());
+    return new RankResult(topic, options.asOf(), rules.since(), entries, notCached);
   }
 
   /** A paper record that holds only an identifier, for an {@code include} id not in the cache. */

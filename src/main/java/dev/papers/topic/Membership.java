@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Which cached papers belong to a topic, as the contract defines it: papers tagged with the topic,
@@ -42,18 +44,57 @@ public final class Membership {
    * @param sinceOverride {@code --since}, or null for the topic's own {@code since}
    */
   public static Members of(Topic topic, Collection<Paper> cache, Integer sinceOverride) {
-    Integer since = sinceOverride != null ? sinceOverride : topic.since();
-    Set<String> includeKeys = keys(topic.include());
-    Set<String> excludeKeys = keys(topic.exclude());
-    List<String> keywords = new ArrayList<>();
-    for (String k : topic.keywords()) {
-      keywords.add(k.toLowerCase(Locale.ROOT));
-    }
+    Rules rules = rules(topic, sinceOverride);
     List<Paper> members = new ArrayList<>();
-    Set<String> foundIncludes = new HashSet<>();
     for (Paper p : cache) {
-      Set<String> keys = p.keys();
+      if (rules.admits(p, p::abstractText)) {
+        members.add(p);
+      }
+    }
+    members.sort(Comparator.comparing(Paper::id));
+    return new Members(members, rules.notCached(), rules.since());
+  }
+
+  /** The topic's rules, to apply one paper at a time (from several threads at once, if need be). */
+  public static Rules rules(Topic topic, Integer sinceOverride) {
+    return new Rules(topic, sinceOverride);
+  }
+
+  /**
+   * A topic's membership rules, applied one paper at a time; it remembers which {@code include} ids
+   * it has seen, for {@link #notCached()}. Thread-safe.
+   */
+  public static final class Rules {
+    private final Topic topic;
+    private final Integer since;
+    private final Set<String> includeKeys;
+    private final Set<String> excludeKeys;
+    private final List<String> keywords = new ArrayList<>();
+    private final Set<String> foundIncludes = ConcurrentHashMap.newKeySet();
+
+    private Rules(Topic topic, Integer sinceOverride) {
+      this.topic = topic;
+      this.since = sinceOverride != null ? sinceOverride : topic.since();
+      this.includeKeys = keys(topic.include());
+      this.excludeKeys = keys(topic.exclude());
+      for (String k : topic.keywords()) {
+        keywords.add(k.toLowerCase(Locale.ROOT));
+      }
+    }
+
+    /** The year floor applied, or null. */
+    public Integer since() {
+      return since;
+    }
+
+    /**
+     * Whether a cached paper is a member.
+     *
+     * @param abstractText the paper's abstract, asked for only when a keyword test needs it
+     */
+    public boolean admits(Paper p, Supplier<String> abstractText) {
       boolean included = false;
+      Set<String> keys = p.keys();
       for (String k : keys) {
         if (includeKeys.contains(k)) {
           included = true;
@@ -61,38 +102,51 @@ public final class Membership {
         }
       }
       if (intersects(keys, excludeKeys)) {
-        continue;
-      }
-      boolean member = included || p.topics().contains(topic.name()) || matches(p, keywords);
-      if (!member) {
-        continue;
+        return false;
       }
       if (!included && since != null && p.year() != null && p.year() < since) {
-        continue;
+        return false;
       }
-      members.add(p);
+      return included || p.topics().contains(topic.name()) || matches(p.title(), abstractText, keywords);
     }
-    members.sort(Comparator.comparing(Paper::id));
-    List<PaperId> notCached = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
-    for (PaperId id : topic.include()) {
-      String k = id.withoutVersion().key();
-      if (!foundIncludes.contains(k) && !excludeKeys.contains(k) && listed.add(k)) {
-        notCached.add(id);
+
+    /**
+     * The {@code include} ids that no paper seen so far answers to, in the topic's order, excluded
+     * ones left out.
+     */
+    public List<PaperId> notCached() {
+      List<PaperId> notCached = new ArrayList<>();
+      Set<String> listed = new HashSet<>();
+      for (PaperId id : topic.include()) {
+        String k = id.withoutVersion().key();
+        if (!foundIncludes.contains(k) && !excludeKeys.contains(k) && listed.add(k)) {
+          notCached.add(id);
+        }
       }
+      return notCached;
     }
-    return new Members(members, notCached, since);
   }
 
   /** True when the paper's title or abstract contains one of the (lower-case) keywords. */
   static boolean matches(Paper p, List<String> lowerKeywords) {
+    return matches(p.title(), p::abstractText, lowerKeywords);
+  }
+
+  /** The title first; the abstract only when the title has none of the keywords. */
+  private static boolean matches(String title, Supplier<String> abstractText, List<String> lowerKeywords) {
     if (lowerKeywords.isEmpty()) {
       return false;
     }
-    String title = p.title() == null ? "" : p.title().toLowerCase(Locale.ROOT);
-    String abs = p.abstractText() == null ? "" : p.abstractText().toLowerCase(Locale.ROOT);
+    if (title != null && containsAny(title.toLowerCase(Locale.ROOT), lowerKeywords)) {
+      return true;
+    }
+    String abs = abstractText.get();
+    return abs != null && containsAny(abs.toLowerCase(Locale.ROOT), lowerKeywords);
+  }
+
+  private static boolean containsAny(String text, List<String> lowerKeywords) {
     for (String k : lowerKeywords) {
-      if (title.contains(k) || abs.contains(k)) {
+      if (text.contains(k)) {
         return true;
       }
     }
