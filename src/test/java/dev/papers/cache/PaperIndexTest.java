@@ -1,0 +1,251 @@
+package dev.papers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.papers.model.Paper;
+import dev.papers.model.PaperId;
+import dev.papers.model.SourceRecord;
+import dev.papers.model.Sources;
+import dev.papers.testing.FakeTime;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperIndexTest {
+  @TempDir Path dir;
+  final FakeTime time = new FakeTime(Instant.parse("2026-01-01T00:00:00Z"));
+
+  PaperCache cache() {
+    return new PaperCache(dir, time);
+  }
+
+  PaperIndex index(PaperCache c) {
+    return new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY);
+  }
+
+  static void store(PaperCache c, String arxiv, int count, String abs) {
+    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(arxiv).title("Paper " + arxiv)
+        .abstractText(abs).count(count).observedAt(Instant.parse("2025-06-01T00:00:00Z").plusSeconds(count)).build();
+    c.update(List.of(PaperId.parse(arxiv)), p -> p.merge(r, Instant.parse("2025-06-01T00:00:00Z")));
+  }
+
+  /** Every paper the index hands out, by id, with its abstract read during the visit. */
+  static Map<String, Paper> read(PaperIndex.View v, Map<String, String> abstracts) {
+    Map<String, Paper> out = new ConcurrentHashMap<>();
+    v.forEach(rec -> {
+      out.put(rec.paper().id(), rec.paper());
+      String a = rec.abstractText();
+      if (a != null) {
+        abstracts.put(rec.paper().id(), a);
+      }
+      assertThat(v.paper(rec.ref())).isEqualTo(rec.paper());
+    });
+    return new TreeMap<>(out);
+  }
+
+  static Paper withoutAbstract(Paper p) {
+    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), p.title(), p.authors(),
+        null, p.published(), p.year(), p.venue(), p.journalRef(), p.primaryCategory(), p.categories(),
+        p.citations(), p.history(), p.histograms(), p.topics(), p.aliases(), p.fetched(), p.createdAt(),
+        p.updatedAt());
+  }
+
+  /** Moves every paper file's time an hour back, as if written long before the index is made. */
+  void ageFiles() throws IOException {
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    try (Stream<Path> s = Files.walk(dir.resolve("papers"))) {
+      for (Path p : s.toList()) {
+        Files.setLastModifiedTime(p, old);
+      }
+    }
+  }
+
+  Object indexFileKey(PaperIndex i) throws IOException {
+    return Files.readAttributes(i.file(), BasicFileAttributes.class).fileKey();
+  }
+
+  @Test
+  void holdsWhatTheFilesHoldAndTheAbstractsOnDemand() {
+    PaperCache c = cache();
+    for (int i = 0; i < 30; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract number " + i + " — 摘要");
+    }
+    Map<String, String> abstracts = new TreeMap<>();
+    try (PaperIndex.View v = index(c).open()) {
+      Map<String, Paper> got = read(v, Collections.synchronizedMap(abstracts));
+      assertThat(v.size()).isEqualTo(30);
+      assertThat(v.problems()).isEmpty();
+      Map<String, Paper> want = new TreeMap<>();
+      for (Paper p : c.loadAll().papers()) {
+        want.put(p.id(), withoutAbstract(p));
+      }
+      assertThat(got).isEqualTo(want);
+      assertThat(abstracts).hasSize(30).containsEntry("arxiv:2001.00007", "abstract number 7 — 摘要");
+    }
+  }
+
+  @Test
+  void aWriteAfterTheIndexWasMadeIsSeenByTheNextOpen() {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    store(c, "2001.00002", 6, "b");
+    PaperIndex idx = index(c);
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(5);
+    }
+    store(c, "2001.00001", 50, "a");
+    store(c, "2001.00003", 7, "c");
+    try (PaperIndex.View v = idx.open()) {
+      Map<String, Paper> got = read(v, new TreeMap<>());
+      assertThat(got).containsOnlyKeys("arxiv:2001.00001", "arxiv:2001.00002", "arxiv:2001.00003");
+      assertThat(got.get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void aFileEditedInPlaceBySameSizeRightAfterTheIndexWasMadeIsReadAgain() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    PaperIndex idx = index(c);
+    idx.open().close();
+    // The same size, the same file (inode), perhaps the same time tick: only the racy rule catches it.
+    Path f = c.paperFile("arxiv:2001.00001");
+    String json = Files.readString(f);
+    assertThat(json).contains("\"count\" : 5,");
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.write(json.replace("\"count\" : 5,", "\"count\" : 9,").getBytes(StandardCharsets.UTF_8));
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(9);
+    }
+  }
+
+  @Test
+  void aFreshIndexIsUsedAsItIsAndAChangeRewritesIt() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    store(c, "2001.00002", 6, "b");
+    ageFiles();
+    PaperIndex idx = index(c);
+    idx.open().close();
+    Object first = indexFileKey(idx);
+    idx.open().close();
+    assertThat(indexFileKey(idx)).as("not rewritten when nothing changed").isEqualTo(first);
+    Files.delete(c.paperFile("arxiv:2001.00002"));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).containsOnlyKeys("arxiv:2001.00001");
+    }
+    assertThat(indexFileKey(idx)).as("rewritten after a change").isNotEqualTo(first);
+  }
+
+  @Test
+  void aBrokenFileIsAProblemNotAFailureAndIsReadAgainOnceMended() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    Path broken = dir.resolve("papers/arxiv/2001.00002.json");
+    Files.writeString(broken, "{ \"id\": ");
+    Files.writeString(dir.resolve("papers/arxiv/.2001.00001.json.123.abc.tmp"), "half a write");
+    PaperIndex idx = index(c);
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(v.problems()).singleElement().asString().contains("2001.00002.json");
+      assertThat(read(v, new TreeMap<>())).containsOnlyKeys("arxiv:2001.00001");
+    }
+    // Mended by hand.
+    Files.write(broken, c.serialize(Paper.create("arxiv:2001.00002", Instant.parse("2025-06-01T00:00:00Z"))));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(v.problems()).isEmpty();
+      assertThat(read(v, new TreeMap<>())).containsOnlyKeys("arxiv:2001.00001", "arxiv:2001.00002");
+    }
+  }
+
+  @Test
+  void aDamagedIndexIsDetectedRemovedAndRebuilt() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 20; i++) {
+      store(c, String.format("2001.%05d", i), i, "x".repeat(200));
+    }
+    ageFiles();
+    PaperIndex idx = index(c);
+    idx.open().close();
+    // A flipped byte inside the records: the chunk's checksum no longer matches.
+    try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
+      raf.seek(200);
+      int b = raf.read();
+      raf.seek(200);
+      raf.write(b ^ 0x40);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThatThrownBy(() -> v.forEach(r -> { })).isInstanceOf(CacheException.class).hasMessageContaining("damaged");
+    }
+    assertThat(idx.file()).doesNotExist();
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(20);
+    }
+    // Cut short, or not an index at all: rebuilt without a word.
+    for (byte[] junk : List.of(new byte[0], "not an index".getBytes(StandardCharsets.UTF_8))) {
+      Files.write(idx.file(), junk);
+      try (PaperIndex.View v = idx.open()) {
+        assertThat(read(v, new TreeMap<>())).hasSize(20);
+      }
+    }
+    long size = Files.size(idx.file());
+    try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
+      raf.setLength(size - 7);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(20);
+    }
+  }
+
+  @Test
+  void whereTheStateDirectoryCannotBeWrittenAPrivateIndexIsUsed() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    try (Stream<Path> s = Files.walk(dir.resolve(".state"))) {
+      for (Path p : s.sorted(Collections.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.writeString(dir.resolve(".state"), "a file where the directory should be");
+    try (PaperIndex.View v = index(c).open()) {
+      assertThat(read(v, new TreeMap<>())).containsOnlyKeys("arxiv:2001.00001");
+    }
+  }
+
+  @Test
+  void manyChunksAndAnEmptyCache() {
+    PaperCache c = cache();
+    try (PaperIndex.View v = index(c).open()) {
+      assertThat(v.size()).isZero();
+      assertThat(read(v, new TreeMap<>())).isEmpty();
+    }
+    List<String> ids = new ArrayList<>();
+    String big = "long abstract ".repeat(40_000); // about 560 KB: a few records fill a chunk
+    for (int i = 0; i < 12; i++) {
+      String id = String.format("2002.%05d", i);
+      ids.add("arxiv:" + id);
+      store(c, id, i, big + i);
+    }
+    Map<String, String> abstracts = Collections.synchronizedMap(new TreeMap<>());
+    try (PaperIndex.View v = index(c).open()) {
+      assertThat(read(v, abstracts).keySet()).containsExactlyElementsOf(ids);
+      assertThat(abstracts.get("arxiv:2002.00011")).endsWith("11").hasSize(big.length() + 2);
+    }
+  }
+}
