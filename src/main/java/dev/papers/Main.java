@@ -22,6 +22,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--cds-training-run")) {
+      // The launcher's class-data-sharing training run (see Training); not a user command.
+      try {
+        Training.run(home());
+      } catch (java.io.IOException | RuntimeException e) {
+        System.exit(1);
+      }
+      System.exit(0);
+    }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
         StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
@@ -51,14 +60,17 @@ public final class Main {
       err.println("papers: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    CommandLine cl = commandLine(graph);
+    CommandLine cl = commandLine(graph, args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
-  static CommandLine commandLine(App app) {
+  static CommandLine commandLine(App app, String[] args) {
     CommandLine cl = new CommandLine(PapersCommand.class, new Factory(app));
+    for (String name : PapersCommand.subcommandsFor(args)) {
+      cl.addSubcommand(name, PapersCommand.SUBCOMMANDS.get(name));
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpWidth(100);
     cl.setParameterExceptionHandler((ex, argv) -> {
