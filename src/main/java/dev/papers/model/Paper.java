@@ -56,9 +56,17 @@ public record Paper(
     fetched = Collections.unmodifiableSortedMap(new TreeMap<>(fetched == null ? Map.of() : fetched));
   }
 
-  /** A new, empty entry. */
+  /**
+   * A new, empty entry. The identifier its key names is already known: an entry keyed
+   * {@code arxiv:1909.10351} has that {@code arxivId} (likewise {@code doi:} and {@code s2:}), even
+   * when no source's answer repeats it.
+   */
   public static Paper create(String id, Instant now) {
-    return new Paper(id, null, null, null, null, null, null, List.of(), null, null, null, null, null, null,
+    PaperId key = id == null ? null : PaperId.tryParse(id);
+    PaperId.Kind kind = key == null ? null : key.kind();
+    return new Paper(id, kind == PaperId.Kind.ARXIV ? key.value() : null, null,
+        kind == PaperId.Kind.DOI ? key.value() : null, kind == PaperId.Kind.S2 ? key.value() : null, null,
+        null, List.of(), null, null, null, null, null, null,
         List.of(), new TreeMap<>(), List.of(), new TreeMap<>(), List.of(), List.of(), new TreeMap<>(), now, now);
   }
 

@@ -198,8 +198,20 @@ public final class FetchService {
       return new Result(List.of(), outcome, List.of());
     }
     SourceRecord r = match.get();
-    Paper stored = cache.update(r.ids(), p -> tag(p.merge(r, clock.instant()), topic));
-    PaperId id = r.ids().get(0);
+    if ((r.title() == null || r.count() == null) && r.s2Id() != null) {
+      // A sparse match (S2 may answer only paperId and matchScore): ask for the paper itself first, so
+      // that its entry is made from its identifiers (arXiv id, DOI) and carries title and count.
+      PaperId byS2 = PaperId.s2(r.s2Id());
+      Lookup l = s2.get().lookup(List.of(byS2), progress).get(byS2);
+      if (l instanceof Lookup.Found f) {
+        r = f.record();
+      } else if (l instanceof Lookup.Failed failed) {
+        outcome.fail(failure(byS2.display(), failed.error()));
+      }
+    }
+    SourceRecord rec = r;
+    Paper stored = cache.update(rec.ids(), p -> tag(p.merge(rec, clock.instant()), topic));
+    PaperId id = rec.ids().get(0);
     Set<String> rest = new LinkedHashSet<>(sources);
     rest.remove("s2"); // the match already carried Semantic Scholar's record and count
     if (rest.isEmpty() && !histogram) {
@@ -207,6 +219,7 @@ public final class FetchService {
       return new Result(List.of(stored), outcome, List.of());
     }
     Result more = fetch(List.of(id), rest.isEmpty() ? Set.of("arxiv") : rest, histogram, topic, verbose, progress);
+    outcome.failures().forEach(more.outcome()::fail);
     if (more.papers().isEmpty()) {
       more.outcome().done(id.display());
       return new Result(List.of(cache.read(stored.id()).orElse(stored)), more.outcome(), more.notes());

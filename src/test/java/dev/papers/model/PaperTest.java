@@ -48,6 +48,34 @@ class PaperTest {
   }
 
   @Test
+  void aNewEntryKnowsTheIdentifierItsKeyNames() {
+    assertThat(Paper.create("arxiv:1706.03762", T0).arxivId()).isEqualTo("1706.03762");
+    assertThat(Paper.create("arxiv:hep-th/9901001", T0).arxivId()).isEqualTo("hep-th/9901001");
+    Paper doi = Paper.create("doi:10.1093/mind/lix.236.433", T0);
+    assertThat(doi.doi()).isEqualTo("10.1093/mind/lix.236.433");
+    assertThat(doi.arxivId()).isNull();
+    assertThat(Paper.create("s2:204e3073870fae3d05bcbc2f6a8e263d9b72e776", T0).s2Id())
+        .isEqualTo("204e3073870fae3d05bcbc2f6a8e263d9b72e776");
+    Paper scholar = Paper.create("scholar:15801554877513113826", T0);
+    assertThat(scholar.arxivId()).isNull();
+    assertThat(scholar.doi()).isNull();
+    assertThat(scholar.s2Id()).isNull();
+  }
+
+  @Test
+  void aSparseAnswerLeavesTheKeysIdentifierInPlace() {
+    // Semantic Scholar answered only what was asked (paperId, title): no externalIds to repeat the ids.
+    SourceRecord sparse = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+        .s2Id("2d5673caa9e6af3a7b82a43f19ee920992db07ad").title("Computing Machinery and Intelligence")
+        .observedAt(T0).build();
+    Paper byDoi = Paper.create("doi:10.1093/mind/lix.236.433", T0).merge(sparse, T0);
+    assertThat(byDoi.doi()).isEqualTo("10.1093/mind/lix.236.433");
+    assertThat(byDoi.s2Id()).isEqualTo("2d5673caa9e6af3a7b82a43f19ee920992db07ad");
+    Paper byArxiv = Paper.create("arxiv:1706.03762", T0).merge(sparse, T0);
+    assertThat(byArxiv.arxivId()).isEqualTo("1706.03762");
+  }
+
+  @Test
   void aSourceWithoutACountNeverErasesOne() {
     Paper p = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(s2(null, T1), T1);
     assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);

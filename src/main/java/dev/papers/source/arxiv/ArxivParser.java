@@ -40,12 +40,13 @@ public final class ArxivParser {
    * @throws ArxivFormatException when the bytes are not well-formed XML or not an Atom feed
    */
   public static Feed parse(byte[] xml) throws ArxivFormatException {
-    if (xml == null || xml.length == 0) {
+    int from = start(xml);
+    if (xml == null || from >= xml.length) {
       throw new ArxivFormatException("empty answer, not an Atom feed");
     }
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+      r = factory().createXMLStreamReader(new ByteArrayInputStream(xml, from, xml.length - from));
       return readDocument(r);
     } catch (XMLStreamException | RuntimeException e) {
       throw new ArxivFormatException("not a readable Atom feed: " + firstLine(e.getMessage()), e);
@@ -58,6 +59,25 @@ public final class ArxivParser {
         }
       }
     }
+  }
+
+  /**
+   * Where the document starts: after a UTF-8 byte-order mark and any white space before the first
+   * markup. XML forbids anything before an {@code <?xml ...?>} declaration, but a feed that reaches us
+   * with a stray newline in front (a proxy, a mirror) is still the same feed.
+   */
+  private static int start(byte[] xml) {
+    if (xml == null) {
+      return 0;
+    }
+    int i = 0;
+    if (xml.length >= 3 && (xml[0] & 0xFF) == 0xEF && (xml[1] & 0xFF) == 0xBB && (xml[2] & 0xFF) == 0xBF) {
+      i = 3;
+    }
+    while (i < xml.length && (xml[i] == ' ' || xml[i] == '\t' || xml[i] == '\n' || xml[i] == '\r')) {
+      i++;
+    }
+    return i;
   }
 
   /** The arXiv id in an entry's {@code <id>} URL ({@code http://arxiv.org/abs/1909.10351v2}), or null. */

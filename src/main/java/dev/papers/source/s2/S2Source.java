@@ -193,6 +193,9 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
         .build();
     try {
       Reply r = send(new Request.Builder().url(url).get().build());
+      if (r.status() == 400 && refusesTheRequest(S2Parser.errorText(r.body()))) {
+        throw failure(r);
+      }
       if (r.status() == 404 || r.status() == 400) {
         String why = S2Parser.errorText(r.body());
         return new Lookup.NotFound(redact(why != null ? why : "not found (HTTP " + r.status() + ")"));
@@ -210,6 +213,19 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     } catch (SourceException e) {
       return new Lookup.Failed(e);
     }
+  }
+
+  /**
+   * Whether a 400 is about the request rather than the id ({@code "Unrecognized or unsupported fields:
+   * [...]"}, a bad parameter): then no paper can be had this way, which is a failure, not "not found".
+   * A 400 about the id ("No valid paper ids given") stays "not found".
+   */
+  static boolean refusesTheRequest(String errorText) {
+    if (errorText == null) {
+      return false;
+    }
+    String t = errorText.toLowerCase(Locale.ROOT);
+    return t.contains("field") || t.contains("parameter");
   }
 
   /** One batch request; the answers in the chunk's order. */

@@ -392,6 +392,26 @@ class ArxivParserTest {
       assertThatThrownBy(() -> parse(body)).isInstanceOf(ArxivFormatException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\n\n", "  \r\n\t", "\uFEFF", "\uFEFF\n  "})
+    void strayWhiteSpaceOrAByteOrderMarkBeforeTheDeclarationIsTheSameFeed(String before) throws Exception {
+      byte[] real = RealFixtures.bytes("arxiv/arxiv_2026_idlist_1706.03762_max1.xml");
+      byte[] lead = before.getBytes(StandardCharsets.UTF_8);
+      byte[] xml = new byte[lead.length + real.length];
+      System.arraycopy(lead, 0, xml, 0, lead.length);
+      System.arraycopy(real, 0, xml, lead.length, real.length);
+      Entry e = only(ArxivParser.parse(xml));
+      assertThat(e.id().display()).isEqualTo("1706.03762v7");
+      assertThat(e.title()).isEqualTo("Attention Is All You Need");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\n\r\t ", "\uFEFF", "\uFEFF \n"})
+    void onlyWhiteSpaceIsAnEmptyAnswer(String body) {
+      assertThatThrownBy(() -> parse(body)).isInstanceOf(ArxivFormatException.class)
+          .hasMessageContaining("empty answer");
+    }
+
     @Test
     void nullIsRefused() {
       assertThatThrownBy(() -> ArxivParser.parse(null)).isInstanceOf(ArxivFormatException.class);

@@ -198,6 +198,22 @@ class S2LookupTest {
   }
 
   @Test
+  void aFourHundredAboutTheFieldsIsAFailureNotANotFound(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo(BASE_PATH + "/paper/ARXIV:1706.03762")).willReturn(aResponse().withStatus(400)
+        .withBody(dev.papers.testing.RealFixtures.bytes("s2/s2_2023_paper_400_unrecognized_fields.json"))));
+    PaperId a = PaperId.parse("1706.03762");
+
+    Lookup l = source(wm, 3).lookup(List.of(a), null).get(a);
+
+    assertThat(l).isInstanceOf(Lookup.Failed.class);
+    SourceException e = ((Lookup.Failed) l).error();
+    assertThat(e.kind()).isEqualTo(SourceException.Kind.CLIENT);
+    assertThat(e.isTryLater()).isFalse();
+    assertThat(e.getMessage()).contains("HTTP 400").contains("Unrecognized or unsupported fields");
+    verify(1, getRequestedFor(urlPathEqualTo(BASE_PATH + "/paper/ARXIV:1706.03762")));
+  }
+
+  @Test
   void notFoundAndBadIdAnswersAreNotFoundWithS2sWords(WireMockRuntimeInfo wm) {
     stubFor(get(urlPathEqualTo(BASE_PATH + "/paper/ARXIV:0704.0001"))
         .willReturn(aResponse().withStatus(404).withBody(own("error_404.json"))));
