@@ -24,14 +24,25 @@ public final class SourceSet {
   private ScholarSource scholar;
   private Upstream scholarUpstream;
 
+  /** @throws UsageException when a source's URL setting is not an http(s) URL (before anything is sent) */
   SourceSet(App app) {
     this.app = app;
+    for (String[] setting : new String[][] {{"PAPERS_ARXIV_URL", ARXIV_URL}, {"PAPERS_S2_URL", S2_URL},
+        {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL}}) {
+      String url = app.settings().get(setting[0], setting[1]);
+      if (okhttp3.HttpUrl.parse(url) == null) {
+        throw new UsageException(setting[0] + ": \"" + url + "\" is not an http(s) URL");
+      }
+    }
   }
+
+  static final String ARXIV_URL = "https://export.arxiv.org/api/query";
+  static final String S2_URL = "https://api.semanticscholar.org/graph/v1";
 
   public synchronized ArxivSource arxiv() {
     if (arxiv == null) {
       var s = app.settings();
-      arxiv = new ArxivSource(s.get("PAPERS_ARXIV_URL", "https://export.arxiv.org/api/query"), app.upstream(),
+      arxiv = new ArxivSource(s.get("PAPERS_ARXIV_URL", ARXIV_URL), app.upstream(),
           ArxivSource.defaultPolicy(s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)), app.maxRetries(),
               app.maxBackoff()),
           app.clock(), s.integer("PAPERS_ARXIV_BATCH", 100, 1));
@@ -42,7 +53,7 @@ public final class SourceSet {
   public synchronized S2Source s2() {
     if (s2 == null) {
       var s = app.settings();
-      s2 = new S2Source(s.get("PAPERS_S2_URL", "https://api.semanticscholar.org/graph/v1"), app.upstream(),
+      s2 = new S2Source(s.get("PAPERS_S2_URL", S2_URL), app.upstream(),
           S2Source.defaultPolicy(s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)), app.maxRetries(),
               app.maxBackoff(), s.get("PAPERS_S2_API_KEY")),
           app.clock());

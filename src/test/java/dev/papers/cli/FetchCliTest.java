@@ -118,6 +118,17 @@ class FetchCliTest {
     assertThat(home.resolve("cache/papers")).doesNotExist();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"PAPERS_ARXIV_URL=notaurl", "PAPERS_S2_URL=ftp://x", "PAPERS_SCHOLAR_URL=:::"})
+  void aSourceUrlThatIsNotHttpExits2BeforeAnyRequest(String setting) {
+    String[] kv = setting.split("=", 2);
+    cli.env.put(kv[0], kv[1]);
+    CliHarness.Run r = cli.run("fetch", "1909.10351");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: " + kv[0] + ": \"" + kv[1] + "\" is not an http(s) URL\n");
+    assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
   @Test
   void controlCharactersAndHugeInputAreQuotedSafely() {
     CliHarness.Run r = cli.run("fetch", "19\u001b[2J09.10351");
