@@ -53,6 +53,14 @@ public final class Main {
    * @param app the object graph to use, or null to build one from the environment
    */
   public static int run(String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err, App app) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without building picocli's model: most of a JVM start's own work.
+      for (String line : new dev.papers.cli.VersionProvider().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     App graph;
     try {
       graph = app != null ? app : App.fromEnvironment(Settings.load(env, home));

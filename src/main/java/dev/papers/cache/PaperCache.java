@@ -1,6 +1,5 @@
 package dev.papers.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.papers.json.Json;
@@ -39,7 +38,6 @@ public final class PaperCache {
   private final Path root;
   private final Clock clock;
   private final FileLocks locks;
-  private final ObjectMapper mapper = Json.mapper();
 
   public PaperCache(Path root, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
@@ -102,27 +100,29 @@ public final class PaperCache {
   }
 
   Paper parse(byte[] bytes, Path file) {
+    PaperReader.Read r;
     try {
-      JsonNode node = mapper.readTree(bytes);
-      if (node == null || !node.isObject()) {
-        throw new CacheException(file + " is not a paper record");
-      }
-      int schema = node.path("schemaVersion").asInt(1);
-      if (schema > SCHEMA_VERSION) {
-        throw new CacheException(file + " was written by a newer papers (schema " + schema
-            + "; this one reads " + SCHEMA_VERSION + "): upgrade papers");
-      }
-      ((ObjectNode) node).remove("schemaVersion");
-      return mapper.treeToValue(node, Paper.class);
+      r = PaperReader.read(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new CacheException(file + " is not a valid paper record: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new CacheException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new CacheException(file + " is not a valid paper record: " + e.getMessage(), e);
     }
+    if (r.schemaVersion() > SCHEMA_VERSION) {
+      throw new CacheException(file + " was written by a newer papers (schema " + r.schemaVersion()
+          + "; this one reads " + SCHEMA_VERSION + "): upgrade papers");
+    }
+    if (r.paper().id() == null) {
+      throw new CacheException(file + " is not a valid paper record: it has no \"id\"");
+    }
+    return r.paper();
   }
 
   /** The bytes of a paper file: the record with its schema version, indented, ending in a newline. */
   public byte[] serialize(Paper p) {
+    ObjectMapper mapper = Json.mapper(); // built on first write only: reading needs no mapper
     ObjectNode out = mapper.createObjectNode();
     out.put("schemaVersion", SCHEMA_VERSION);
     out.setAll((ObjectNode) mapper.valueToTree(p));

@@ -1,0 +1,348 @@
+package dev.papers.cache;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.papers.model.Citation;
+import dev.papers.model.Histogram;
+import dev.papers.model.Observation;
+import dev.papers.model.Paper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads a paper file with Jackson's streaming parser: the same records as the data-binding mapper
+ * ({@code Json.mapper()}) reads from the files {@link PaperCache} writes, without building the mapper,
+ * which is most of what {@code papers show} would spend its start on, and about three times faster
+ * per file (an index of 100,000 files is built from them). Fields it does not know are skipped, as
+ * the mapper skips them; a missing field is null (0 or false for the few plain numbers). {@code
+ * PaperReaderTest} holds it to the mapper on every shipped file and on a record with every field set.
+ */
+final class PaperReader {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  private PaperReader() {}
+
+  /** What was read: the paper, and the schema version the file declares (1 when it declares none). */
+  record Read(Paper paper, int schemaVersion) {}
+
+  static Read read(byte[] bytes) throws IOException {
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new JsonParseException(p, "not a JSON object");
+      }
+      int schema = 1;
+      String id = null;
+      String arxivId = null;
+      Integer arxivVersion = null;
+      String doi = null;
+      String s2Id = null;
+      Long corpusId = null;
+      String title = null;
+      List<String> authors = null;
+      String abstractText = null;
+      LocalDate published = null;
+      Integer year = null;
+      String venue = null;
+      String journalRef = null;
+      String primaryCategory = null;
+      List<String> categories = null;
+      SortedMap<String, Citation> citations = null;
+      List<Observation> history = null;
+      SortedMap<String, Histogram> histograms = null;
+      List<String> topics = null;
+      List<String> aliases = null;
+      SortedMap<String, Instant> fetched = null;
+      Instant createdAt = null;
+      Instant updatedAt = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "schemaVersion" -> schema = p.currentToken() == JsonToken.VALUE_NULL ? 1 : intValue(p);
+          case "id" -> id = text(p);
+          case "arxivId" -> arxivId = text(p);
+          case "arxivVersion" -> arxivVersion = integer(p);
+          case "doi" -> doi = text(p);
+          case "s2Id" -> s2Id = text(p);
+          case "corpusId" -> corpusId = longer(p);
+          case "title" -> title = text(p);
+          case "authors" -> authors = strings(p);
+          case "abstract" -> abstractText = text(p);
+          case "published" -> published = date(p);
+          case "year" -> year = integer(p);
+          case "venue" -> venue = text(p);
+          case "journalRef" -> journalRef = text(p);
+          case "primaryCategory" -> primaryCategory = text(p);
+          case "categories" -> categories = strings(p);
+          case "citations" -> citations = citations(p);
+          case "history" -> history = history(p);
+          case "histograms" -> histograms = histograms(p);
+          case "topics" -> topics = strings(p);
+          case "aliases" -> aliases = strings(p);
+          case "fetched" -> fetched = instants(p);
+          case "createdAt" -> createdAt = instant(p);
+          case "updatedAt" -> updatedAt = instant(p);
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new JsonParseException(p, "unexpected " + p.currentToken());
+      }
+      if (p.nextToken() != null) {
+        throw new JsonParseException(p, "more after the record");
+      }
+      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText,
+          published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
+          aliases, fetched, createdAt, updatedAt);
+      return new Read(paper, schema);
+    }
+  }
+
+  private static String text(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_NULL -> null;
+      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> p.getText();
+      default -> throw new JsonParseException(p, "expected a string for \"" + p.currentName() + "\"");
+    };
+  }
+
+  private static Integer integer(JsonParser p) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : intValue(p);
+  }
+
+  private static int intValue(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_NUMBER_INT -> p.getIntValue();
+      case VALUE_STRING -> {
+        try {
+          yield Integer.parseInt(p.getText().strip());
+        } catch (NumberFormatException e) {
+          throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
+        }
+      }
+      case VALUE_NULL -> 0;
+      default -> throw new JsonParseException(p, "expected a whole number for \"" + p.currentName() + "\"");
+    };
+  }
+
+  private static Long longer(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_STRING -> {
+        try {
+          yield Long.parseLong(p.getText().strip());
+        } catch (NumberFormatException e) {
+          throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
+        }
+      }
+      default -> throw new JsonParseException(p, "expected a whole number for \"" + p.currentName() + "\"");
+    };
+  }
+
+  private static boolean bool(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE, VALUE_NULL -> false;
+      default -> throw new JsonParseException(p, "expected true or false for \"" + p.currentName() + "\"");
+    };
+  }
+
+  private static Boolean nullableBool(JsonParser p) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : bool(p);
+  }
+
+  private static Instant instant(JsonParser p) throws IOException {
+    String s = text(p);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw new JsonParseException(p, "not an ISO-8601 instant: \"" + s + "\"");
+      }
+    }
+  }
+
+  private static LocalDate date(JsonParser p) throws IOException {
+    String s = text(p);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new JsonParseException(p, "not a date (YYYY-MM-DD): \"" + s + "\"");
+    }
+  }
+
+  private static <T> T notNull(JsonParser p, T v) throws IOException {
+    if (v == null) {
+      throw new JsonParseException(p, "null where a value belongs");
+    }
+    return v;
+  }
+
+  private static void expect(JsonParser p, JsonToken t) throws IOException {
+    if (p.currentToken() != t) {
+      throw new JsonParseException(p, "expected " + (t == JsonToken.START_ARRAY ? "an array" : "an object")
+          + " for \"" + p.currentName() + "\"");
+    }
+  }
+
+  private static List<String> strings(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_ARRAY);
+    List<String> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      out.add(notNull(p, text(p)));
+    }
+    return out;
+  }
+
+  private static SortedMap<String, Instant> instants(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_OBJECT);
+    SortedMap<String, Instant> out = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String k = p.currentName();
+      p.nextToken();
+      out.put(k, notNull(p, instant(p)));
+    }
+    return out;
+  }
+
+  private static SortedMap<String, Citation> citations(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_OBJECT);
+    SortedMap<String, Citation> out = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String source = p.currentName();
+      p.nextToken();
+      expect(p, JsonToken.START_OBJECT);
+      int count = 0;
+      Integer influential = null;
+      Instant observedAt = null;
+      String clusterId = null;
+      String provenance = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        switch (f) {
+          case "count" -> count = intValue(p);
+          case "influential" -> influential = integer(p);
+          case "observedAt" -> observedAt = instant(p);
+          case "clusterId" -> clusterId = text(p);
+          case "provenance" -> provenance = text(p);
+          default -> p.skipChildren();
+        }
+      }
+      out.put(source, new Citation(count, influential, observedAt, clusterId, provenance));
+    }
+    return out;
+  }
+
+  private static List<Observation> history(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_ARRAY);
+    List<Observation> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      expect(p, JsonToken.START_OBJECT);
+      String source = null;
+      int count = 0;
+      Instant observedAt = null;
+      Boolean suspect = null;
+      Integer influential = null;
+      String provenance = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        switch (f) {
+          case "source" -> source = text(p);
+          case "count" -> count = intValue(p);
+          case "observedAt" -> observedAt = instant(p);
+          case "suspect" -> suspect = nullableBool(p);
+          case "influential" -> influential = integer(p);
+          case "provenance" -> provenance = text(p);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new Observation(source, count, observedAt, suspect, influential, provenance));
+    }
+    return out;
+  }
+
+  private static SortedMap<String, Histogram> histograms(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_OBJECT);
+    SortedMap<String, Histogram> out = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      expect(p, JsonToken.START_OBJECT);
+      String source = null;
+      Instant madeAt = null;
+      SortedMap<Integer, Integer> byYear = null;
+      int counted = 0;
+      Integer total = null;
+      boolean partial = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        switch (f) {
+          case "source" -> source = text(p);
+          case "madeAt" -> madeAt = instant(p);
+          case "byYear" -> byYear = years(p);
+          case "counted" -> counted = intValue(p);
+          case "total" -> total = integer(p);
+          case "partial" -> partial = bool(p);
+          default -> p.skipChildren();
+        }
+      }
+      out.put(key, new Histogram(source, madeAt, byYear, counted, total, partial));
+    }
+    return out;
+  }
+
+  private static SortedMap<Integer, Integer> years(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_OBJECT);
+    SortedMap<Integer, Integer> out = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int year;
+      try {
+        year = Integer.parseInt(p.currentName().strip());
+      } catch (NumberFormatException e) {
+        throw new JsonParseException(p, "not a year: \"" + p.currentName() + "\"");
+      }
+      p.nextToken();
+      out.put(year, notNull(p, integer(p)));
+    }
+    return out;
+  }
+}

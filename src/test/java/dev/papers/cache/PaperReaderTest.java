@@ -1,0 +1,94 @@
+package dev.papers.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.papers.json.Json;
+import dev.papers.model.Paper;
+import dev.papers.testing.FakeTime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PaperReaderTest {
+  @TempDir Path dir;
+
+  PaperCache cache() {
+    return new PaperCache(dir, new FakeTime(Instant.parse("2026-01-01T00:00:00Z")));
+  }
+
+  /** What the data-binding mapper makes of the same bytes (the reader's reference). */
+  static Paper viaMapper(byte[] bytes) throws IOException {
+    ObjectNode n = (ObjectNode) Json.mapper().readTree(bytes);
+    n.remove("schemaVersion");
+    return Json.mapper().treeToValue(n, Paper.class);
+  }
+
+  @Test
+  void readsEveryShippedPaperFileAsTheMapperDoes() throws IOException {
+    Path shipped = Path.of("cache", "papers");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(shipped)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).toList();
+    }
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path f : files) {
+      byte[] b = Files.readAllBytes(f);
+      assertThat(PaperReader.read(b).paper()).as(f.toString()).isEqualTo(viaMapper(b));
+      assertThat(PaperReader.read(b).schemaVersion()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRecordWithEveryFieldSetComesBackEqual() throws IOException {
+    Paper p = IndexCodecTest.everyField();
+    byte[] b = cache().serialize(p);
+    assertThat(PaperReader.read(b).paper()).isEqualTo(p).isEqualTo(viaMapper(b));
+  }
+
+  @Test
+  void handEditsTheMapperWouldTakeAreTakenToo() throws IOException {
+    String json = """
+        {"id": "arxiv:1909.10351", "comment": {"nested": [1, 2]}, "year": "2019", "corpusId": "202719327",
+         "createdAt": "2024-10-23T19:47:53+02:00", "authors": ["A", "B"],
+         "citations": {"semanticScholar": {"count": 10, "observedAt": "2024-10-23T17:47:53Z", "note": "x"}},
+         "history": [{"source": "semanticScholar", "count": "10", "observedAt": "2024-10-23T17:47:53Z"}]}
+        """;
+    Paper p = PaperReader.read(json.getBytes(StandardCharsets.UTF_8)).paper();
+    assertThat(p.year()).isEqualTo(2019);
+    assertThat(p.corpusId()).isEqualTo(202719327L);
+    assertThat(p.createdAt()).isEqualTo(Instant.parse("2024-10-23T17:47:53Z"));
+    assertThat(p.history()).singleElement().extracting(o -> o.count()).isEqualTo(10);
+    assertThat(p).isEqualTo(viaMapper(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "[]", "{\"id\": ", "{\"id\": \"arxiv:1\"} {}", "{\"history\": [null]}",
+      "{\"authors\": [\"a\", null]}", "{\"year\": \"soon\"}", "{\"published\": \"yesterday\"}",
+      "{\"citations\": {\"s\": 3}}", "{\"createdAt\": \"noon\"}", "{\"title\": {\"a\": 1}}", "null", "{}"})
+  void aBrokenFileIsACacheErrorThatNamesTheFile(String body) throws IOException {
+    Path f = dir.resolve("papers/arxiv/1909.10351.json");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, body);
+    PaperCache c = cache();
+    assertThatThrownBy(() -> c.parse(body.getBytes(StandardCharsets.UTF_8), f))
+        .isInstanceOf(CacheException.class).hasMessageContaining(f.toString());
+  }
+
+  @Test
+  void aNewerSchemaIsRefusedWithAnUpgradeHint() {
+    Path f = dir.resolve("x.json");
+    byte[] b = "{\"schemaVersion\": 2, \"id\": \"arxiv:1909.10351\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> cache().parse(b, f)).isInstanceOf(CacheException.class)
+        .hasMessageContaining("upgrade papers");
+  }
+}
