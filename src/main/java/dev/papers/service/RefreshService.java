@@ -20,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -53,6 +57,8 @@ import java.util.function.Supplier;
  * for the next run. A request in flight, with its retries, is never cut short.
  */
 public final class RefreshService {
+  /** How many papers of a batch are stored at once. */
+  static final int WRITERS = 4;
   /** arXiv metadata older than this is asked for again. */
   public static final Duration METADATA_MAX_AGE = Duration.ofDays(30);
   /** The default staleness of a count. */
@@ -360,6 +366,7 @@ public final class RefreshService {
       Map<PaperId, Lookup> answers = source.lookup(chunk, Progress.NONE);
       run.took(flag, ticker.millis() - t0);
       SourceException stop = null;
+      List<Runnable> stores = new ArrayList<>();
       for (PaperId k : chunk) {
         Lookup l = answers.get(k);
         for (Work w : byKey.get(k)) {
@@ -370,7 +377,7 @@ public final class RefreshService {
             if (canonical != null) {
               known.add(canonical);
             }
-            PaperStore.store(cache, known, f.record(), now, null);
+            stores.add(() -> PaperStore.store(cache, known, f.record(), now, null));
             w.status.put(src, Status.DONE);
           } else if (l instanceof Lookup.Failed failed) {
             w.status.put(src, Status.FAILED);
@@ -384,11 +391,54 @@ public final class RefreshService {
           done[0]++;
         }
       }
+      storeAll(stores);
       p.update(done[0], total, "refresh");
       if (stop != null) {
         // Try later, or not reachable at all: sending more now would only fail the same way.
         return;
       }
+    }
+  }
+
+  /**
+   * Stores a batch's answers, {@link #WRITERS} papers at a time: each store forces its file and
+   * directory to disk, and the disk takes several of those at once about as fast as one. Every store
+   * is done (or has failed) when this returns, before the next request: a run killed later loses
+   * nothing of this batch. The first failure, if any, is thrown once all are done.
+   */
+  private static void storeAll(List<Runnable> stores) {
+    if (stores.size() <= 1) {
+      stores.forEach(Runnable::run);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, stores.size()), r -> {
+      Thread t = new Thread(r, "papers-store");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>(stores.size());
+      for (Runnable r : stores) {
+        futures.add(pool.submit(r));
+      }
+      RuntimeException first = null;
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while storing answers", e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 
