@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.papers.App;
 import dev.papers.Main;
 import dev.papers.config.Settings;
@@ -33,6 +34,11 @@ final class CliHarness {
     env.put("PAPERS_MAX_RETRIES", "2");
     env.put("PAPERS_MAX_BACKOFF", "5s");
     env.put("PAPERS_NOW", "2026-11-22T10:00:00Z");
+  }
+
+  /** A harness whose arXiv and Semantic Scholar (and Scholar) are the WireMock server of a test. */
+  static CliHarness on(Path home, WireMockRuntimeInfo wm) {
+    return new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
   }
 
   Run run(String... args) {

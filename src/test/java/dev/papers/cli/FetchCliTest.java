@@ -68,7 +68,7 @@ class FetchCliTest {
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    cli = new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
+    cli = CliHarness.on(home, wm);
   }
 
   void stubTinyBert() {

@@ -52,7 +52,7 @@ class ImportCliTest {
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    cli = new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
+    cli = CliHarness.on(home, wm);
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ class RankCliTest {
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) throws Exception {
     this.wm = wm;
-    cli = new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
+    cli = CliHarness.on(home, wm);
     Files.createDirectories(home.resolve("queries"));
     Files.writeString(home.resolve("queries/demo.json"), """
         {"title": "Demo", "keywords": ["distilling"], "include": ["2002.00002", "1909.10351"], "since": 2015}

@@ -93,7 +93,7 @@ class ScholarFetchCliTest {
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    cli = new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
+    cli = CliHarness.on(home, wm);
   }
 
   void arxiv(String id, String feed) {

@@ -31,7 +31,7 @@ class SparseAnswersCliTest {
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    cli = new CliHarness(home, wm.getHttpBaseUrl() + "/api/query", wm.getHttpBaseUrl() + "/graph/v1");
+    cli = CliHarness.on(home, wm);
   }
 
   private void s2(String path, int status, byte[] body) {
