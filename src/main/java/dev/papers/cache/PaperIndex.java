@@ -64,7 +64,10 @@ public final class PaperIndex {
   private static final int TRAILER = 40;
   private static final long UNKNOWN = -1;
   private static final int KIND_PAPER = 0;
+  /** A file that is not a paper record: not read again until it changes. */
   private static final int KIND_BROKEN = 1;
+  /** A file that could not be read (permissions, an I/O error): read again by every rebuild. */
+  private static final int KIND_UNREADABLE = 2;
   private static final int FILES_AT_ONCE = 1024;
 
   private final PaperCache cache;
@@ -90,6 +93,9 @@ public final class PaperIndex {
    * @throws CacheException when neither the index nor a temporary one can be written
    */
   public View open() {
+    if (!Files.isDirectory(cache.root().resolve("papers"))) {
+      return View.EMPTY; // no paper at all (a cache not made yet, a mistyped PAPERS_CACHE): nothing to write
+    }
     Map<String, Attrs> files = scan();
     View current = View.open(file);
     if (current != null && current.freshFor(files)) {
@@ -167,57 +173,91 @@ public final class PaperIndex {
   }
 
   private View rebuild(View old, Map<String, Attrs> files) {
-    long racyBefore = TimeUnit.MILLISECONDS.toNanos(wallMillis.getAsLong() - racy.toMillis());
-    Path tmp;
-    boolean shared = true;
+    try {
+      return rebuildFrom(old, files);
+    } catch (CacheException e) {
+      if (old == null) {
+        throw e;
+      }
+      closeQuietly(old); // found damaged while copied from: made from the paper files alone
+      return rebuildFrom(null, files);
+    }
+  }
+
+  private View rebuildFrom(View old, Map<String, Attrs> files) {
     try {
       Files.createDirectories(file.getParent());
-      tmp = file.getParent().resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+      sweep();
+      Path tmp = file.getParent().resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
           + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-      Files.createFile(tmp);
-    } catch (IOException e) {
-      shared = false;
       try {
-        tmp = Files.createTempFile("papers-index", ".tmp");
-        tmp.toFile().deleteOnExit();
-      } catch (IOException e2) {
-        throw new CacheException("cannot write an index of " + cache.root() + ": " + e2.getMessage(), e2);
-      }
-    }
-    try {
-      write(tmp, old, files, racyBefore);
-      Path target = tmp;
-      if (shared) {
+        write(tmp, old, files);
         try {
           Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        target = file;
+      } finally {
+        Files.deleteIfExists(tmp);
       }
-      View v = View.open(target);
-      if (v == null) {
-        throw new CacheException("the index " + target + " just written cannot be read back");
+      View v = View.open(file);
+      if (v != null) {
+        closeQuietly(old);
+        return v;
       }
-      return v;
     } catch (IOException | UncheckedIOException e) {
-      throw new CacheException("cannot write the index " + tmp + ": " + e.getMessage(), e);
+      // The cache cannot be written (read-only, full): a private index in the temporary directory.
+    }
+    try {
+      Path tmp = Files.createTempFile("papers-index", ".tmp");
+      try {
+        write(tmp, old, files);
+        View v = View.open(tmp);
+        if (v == null) {
+          throw new IOException("the index just written cannot be read back");
+        }
+        return v; // its channel keeps it readable once removed
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new CacheException("cannot write an index of " + cache.root() + " (" + e.getMessage() + ")", e);
     } finally {
       closeQuietly(old);
-      if (shared) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // a leftover temporary is ignored by every reader
-        }
-      }
     }
   }
 
-  private void write(Path tmp, View old, Map<String, Attrs> files, long racyBefore) throws IOException {
+  /** Temporaries of rebuilds that were killed (their process is gone, or they are an hour old). */
+  private void sweep() {
+    String prefix = "." + file.getFileName() + ".";
+    try (DirectoryStream<Path> d = Files.newDirectoryStream(file.getParent())) {
+      for (Path f : d) {
+        String n = f.getFileName().toString();
+        if (!n.startsWith(prefix) || !n.endsWith(".tmp")) {
+          continue;
+        }
+        String[] parts = n.substring(prefix.length()).split("\\.");
+        boolean alive = false;
+        try {
+          alive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+          alive = false;
+        }
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(f).toMillis();
+        if (!alive || age > Duration.ofHours(1).toMillis()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      // a leftover temporary is ignored by every reader
+    }
+  }
+
+  private void write(Path tmp, View old, Map<String, Attrs> files) throws IOException {
     Map<String, Attrs> todo = new HashMap<>(files);
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      Writer w = new Writer(ch, racyBefore);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      Writer w = new Writer(ch, racyWindow(tmp));
       // Old records whose file has not changed since.
       if (old != null) {
         Map<Long, FileEntry> byRef = old.fileTableByRef();
@@ -248,6 +288,24 @@ public final class PaperIndex {
     }
   }
 
+  /**
+   * The modification times not to trust, in nanoseconds: those within {@link #RACY} of now, as the
+   * file system's own clock tells it (the time it gave the new index file; the wall clock where it
+   * gave none). A file changed again in the same tick could keep such a time; a time farther away,
+   * in the past or in the future, changes with any write.
+   */
+  private long[] racyWindow(Path tmp) {
+    long now;
+    try {
+      now = Files.getLastModifiedTime(tmp).to(TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      now = TimeUnit.MILLISECONDS.toNanos(wallMillis.getAsLong());
+    }
+    long wall = TimeUnit.MILLISECONDS.toNanos(wallMillis.getAsLong());
+    long r = racy.toNanos();
+    return new long[] {Math.min(now, wall) - r, Math.max(now, wall) + r};
+  }
+
   /** One file's record (length prefix included), made from the file; null when the file is gone. */
   private byte[] record(String path) {
     Path f = cache.root().resolve("papers").resolve(path);
@@ -259,23 +317,24 @@ public final class PaperIndex {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      return broken(o, path, f + ": " + e.getMessage());
+      return broken(o, path, KIND_UNREADABLE, f + ": " + e.getMessage());
     }
-    Paper p;
     try {
-      p = cache.parse(content, f);
+      Paper p = cache.parse(content, f);
+      o.u8(KIND_PAPER);
+      o.str(path);
+      IndexCodec.write(p, o);
     } catch (RuntimeException e) {
-      return broken(o, path, e.getMessage());
+      o.reset();
+      o.i32(0);
+      return broken(o, path, KIND_BROKEN, e instanceof CacheException ? e.getMessage() : f + ": " + e);
     }
-    o.u8(KIND_PAPER);
-    o.str(path);
-    IndexCodec.write(p, o);
     o.putI32(0, o.length() - 4);
     return o.bytes();
   }
 
-  private static byte[] broken(IndexCodec.Out o, String path, String message) {
-    o.u8(KIND_BROKEN);
+  private static byte[] broken(IndexCodec.Out o, String path, int kind, String message) {
+    o.u8(kind);
     o.str(path);
     o.str(message);
     o.putI32(0, o.length() - 4);
@@ -294,7 +353,7 @@ public final class PaperIndex {
   /** Writes records into checksummed chunks, then the file table, the chunk table and the trailer. */
   private static final class Writer {
     private final FileChannel ch;
-    private final long racyBefore;
+    private final long[] racy;
     private final IndexCodec.Out chunk = new IndexCodec.Out();
     private final IndexCodec.Out files = new IndexCodec.Out();
     private final IndexCodec.Out chunks = new IndexCodec.Out();
@@ -304,9 +363,9 @@ public final class PaperIndex {
     private int fileCount;
     private int brokenCount;
 
-    Writer(FileChannel ch, long racyBefore) throws IOException {
+    Writer(FileChannel ch, long[] racy) throws IOException {
       this.ch = ch;
-      this.racyBefore = racyBefore;
+      this.racy = racy;
       IndexCodec.Out h = new IndexCodec.Out();
       h.i64(MAGIC);
       h.i32(FORMAT);
@@ -318,12 +377,13 @@ public final class PaperIndex {
       int kind = buf.get(off + 4);
       files.str(path);
       files.i64(a.size());
-      files.i64(a.mtime() < racyBefore ? a.mtime() : UNKNOWN);
+      boolean trusted = kind != KIND_UNREADABLE && (a.mtime() < racy[0] || a.mtime() > racy[1]);
+      files.i64(trusted ? a.mtime() : UNKNOWN);
       files.str(a.key());
       files.u8(kind);
       files.i64(position + chunk.length());
       fileCount++;
-      if (kind == KIND_BROKEN) {
+      if (kind != KIND_PAPER) {
         brokenCount++;
       }
       chunk.raw(buf, off, len);
@@ -421,6 +481,9 @@ public final class PaperIndex {
 
   /** An opened index: its channel, the file table (as read) and the chunk table. */
   public static final class View implements AutoCloseable {
+    /** The index of a cache with no paper. */
+    static final View EMPTY = new View(null, null, ByteBuffer.allocate(0), 0, 0, new long[0], new int[0],
+        new int[0], new int[0]);
     /** One chunk buffer per thread, reused: a scan reads hundreds of megabytes. */
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
     private final Path path;
@@ -545,7 +608,11 @@ public final class PaperIndex {
         return false;
       }
       boolean[] fresh = {true};
-      forEachFile(e -> fresh[0] &= e.attrs.mtime() != UNKNOWN && e.attrs.equals(current.get(e.path)));
+      try {
+        forEachFile(e -> fresh[0] &= e.attrs.mtime() != UNKNOWN && e.attrs.equals(current.get(e.path)));
+      } catch (RuntimeException e) {
+        return false; // a malformed table: made again
+      }
       return fresh[0];
     }
 
@@ -567,7 +634,7 @@ public final class PaperIndex {
       }
       List<FileEntry> broken = new ArrayList<>();
       forEachFile(e -> {
-        if (e.kind == KIND_BROKEN) {
+        if (e.kind != KIND_PAPER) {
           broken.add(e);
         }
       });
@@ -675,6 +742,9 @@ public final class PaperIndex {
 
     @Override
     public void close() {
+      if (ch == null) {
+        return;
+      }
       try {
         ch.close();
       } catch (IOException e) {

@@ -67,7 +67,7 @@ final class PaperReader {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "schemaVersion" -> schema = p.currentToken() == JsonToken.VALUE_NULL ? 1 : intValue(p);
+          case "schemaVersion" -> schema = schemaVersion(p);
           case "id" -> id = text(p);
           case "arxivId" -> arxivId = text(p);
           case "arxivVersion" -> arxivVersion = integer(p);
@@ -97,9 +97,7 @@ final class PaperReader {
       if (p.currentToken() != JsonToken.END_OBJECT) {
         throw new JsonParseException(p, "unexpected " + p.currentToken());
       }
-      if (p.nextToken() != null) {
-        throw new JsonParseException(p, "more after the record");
-      }
+      // What follows the record is not read, as the mapper does not read it.
       Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText,
           published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
           aliases, fetched, createdAt, updatedAt);
@@ -115,34 +113,60 @@ final class PaperReader {
     };
   }
 
-  private static Integer integer(JsonParser p) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? null : intValue(p);
-  }
-
-  private static int intValue(JsonParser p) throws IOException {
+  /** As the mapper's {@code asInt(1)}: a number, a number in a string, else 1. */
+  private static int schemaVersion(JsonParser p) throws IOException {
     return switch (p.currentToken()) {
-      case VALUE_NUMBER_INT -> p.getIntValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> (int) p.getDoubleValue();
       case VALUE_STRING -> {
         try {
-          yield Integer.parseInt(p.getText().strip());
+          yield (int) Double.parseDouble(p.getText().strip());
         } catch (NumberFormatException e) {
-          throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
+          yield 1;
         }
       }
-      case VALUE_NULL -> 0;
-      default -> throw new JsonParseException(p, "expected a whole number for \"" + p.currentName() + "\"");
+      case START_OBJECT, START_ARRAY -> {
+        p.skipChildren();
+        yield 1;
+      }
+      default -> 1;
     };
   }
 
+  private static Integer integer(JsonParser p) throws IOException {
+    Long v = longer(p);
+    if (v == null) {
+      return null;
+    }
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new JsonParseException(p, "out of range: " + v);
+    }
+    return v.intValue();
+  }
+
+  private static int intValue(JsonParser p) throws IOException {
+    Integer v = integer(p);
+    return v == null ? 0 : v;
+  }
+
+  /** A whole number, as the mapper takes one: a number (a fraction cut off), a number in a string, "" for none. */
   private static Long longer(JsonParser p) throws IOException {
     return switch (p.currentToken()) {
       case VALUE_NULL -> null;
       case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> (long) p.getDoubleValue();
       case VALUE_STRING -> {
+        String t = p.getText().strip();
+        if (t.isEmpty()) {
+          yield null;
+        }
         try {
-          yield Long.parseLong(p.getText().strip());
+          yield Long.parseLong(t);
         } catch (NumberFormatException e) {
-          throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
+          try {
+            yield (long) Double.parseDouble(t);
+          } catch (NumberFormatException e2) {
+            throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
+          }
         }
       }
       default -> throw new JsonParseException(p, "expected a whole number for \"" + p.currentName() + "\"");
@@ -150,20 +174,34 @@ final class PaperReader {
   }
 
   private static boolean bool(JsonParser p) throws IOException {
+    Boolean b = nullableBool(p);
+    return b != null && b;
+  }
+
+  private static Boolean nullableBool(JsonParser p) throws IOException {
     return switch (p.currentToken()) {
       case VALUE_TRUE -> true;
-      case VALUE_FALSE, VALUE_NULL -> false;
+      case VALUE_FALSE -> false;
+      case VALUE_NULL -> null;
+      case VALUE_STRING -> switch (p.getText().strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        case "" -> null;
+        default -> throw new JsonParseException(p, "expected true or false for \"" + p.currentName() + "\"");
+      };
       default -> throw new JsonParseException(p, "expected true or false for \"" + p.currentName() + "\"");
     };
   }
 
-  private static Boolean nullableBool(JsonParser p) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? null : bool(p);
-  }
-
   private static Instant instant(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+      // Seconds since 1970, as the mapper reads a number where an instant belongs.
+      java.math.BigDecimal secs = p.getDecimalValue();
+      return Instant.ofEpochSecond(secs.longValue(),
+          secs.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
+    }
     String s = text(p);
-    if (s == null) {
+    if (s == null || s.isBlank()) {
       return null;
     }
     try {
@@ -179,11 +217,12 @@ final class PaperReader {
 
   private static LocalDate date(JsonParser p) throws IOException {
     String s = text(p);
-    if (s == null) {
+    if (s == null || s.isBlank()) {
       return null;
     }
     try {
-      return LocalDate.parse(s);
+      int t = s.indexOf('T');
+      return LocalDate.parse(t == 10 ? s.substring(0, 10) : s); // a date-time: its date
     } catch (DateTimeParseException e) {
       throw new JsonParseException(p, "not a date (YYYY-MM-DD): \"" + s + "\"");
     }
@@ -224,7 +263,10 @@ final class PaperReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String k = p.currentName();
       p.nextToken();
-      out.put(k, notNull(p, instant(p)));
+      Instant at = instant(p);
+      if (at != null) {
+        out.put(k, at);
+      }
     }
     return out;
   }
@@ -288,6 +330,9 @@ final class PaperReader {
           default -> p.skipChildren();
         }
       }
+      if (source == null || observedAt == null) {
+        throw new JsonParseException(p, "a history entry needs \"source\" and \"observedAt\"");
+      }
       out.add(new Observation(source, count, observedAt, suspect, influential, provenance));
     }
     return out;
@@ -322,7 +367,10 @@ final class PaperReader {
           default -> p.skipChildren();
         }
       }
-      out.put(key, new Histogram(source, madeAt, byYear, counted, total, partial));
+      if (madeAt == null || byYear == null) {
+        throw new JsonParseException(p, "a histogram needs \"madeAt\" and \"byYear\"");
+      }
+      out.put(key, new Histogram(source == null ? key : source, madeAt, byYear, counted, total, partial));
     }
     return out;
   }
@@ -341,7 +389,10 @@ final class PaperReader {
         throw new JsonParseException(p, "not a year: \"" + p.currentName() + "\"");
       }
       p.nextToken();
-      out.put(year, notNull(p, integer(p)));
+      Integer n = integer(p);
+      if (n != null) {
+        out.put(year, n);
+      }
     }
     return out;
   }

@@ -48,11 +48,18 @@ public final class PapersCommand implements Runnable {
    */
   public static List<String> subcommandsFor(String[] args) {
     int i = 0;
+    boolean help = false;
     while (i < args.length && args[i].startsWith("-") && !args[i].equals("--")) {
-      if (args[i].equals("-V") || args[i].equals("--version")) {
+      help |= args[i].equals("-h") || args[i].equals("--help");
+      i++;
+    }
+    if (help) {
+      return List.copyOf(SUBCOMMANDS.keySet()); // the top-level usage, which lists them all
+    }
+    for (int j = 0; j < i; j++) {
+      if (args[j].equals("-V") || args[j].equals("--version")) {
         return List.of(); // answered by the top-level command alone
       }
-      i++;
     }
     String first = i < args.length ? args[i] : null;
     if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {

@@ -1,6 +1,8 @@
 package dev.papers.cli;
 
 import dev.papers.App;
+import dev.papers.cache.CacheException;
+import dev.papers.cache.PaperCache;
 import dev.papers.cache.PaperIndex;
 import dev.papers.model.Paper;
 import dev.papers.rank.Candidates;
@@ -73,21 +75,36 @@ public final class RankCommand implements Callable<Integer> {
     Instant when = AsOf.resolve(asOf, app.clock());
     Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RankOptions options = new RankOptions(since, limit, when);
     RankResult r;
-    try (PaperIndex.View index = app.cache().index()) {
-      index.problems().forEach(p -> spec.commandLine().getErr().println("papers: skipped a broken cache file: " + p));
-      Candidates all = new Candidates() {
-        @Override
-        public void forEach(Visitor v) {
-          index.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-        }
+    PaperIndex.View index;
+    try {
+      index = app.cache().index();
+    } catch (CacheException e) {
+      // No index can be written (a full disk, say): every paper file is read instead, as it is.
+      err.println("papers: " + e.getMessage() + "; reading the paper files instead");
+      index = null;
+    }
+    if (index == null) {
+      PaperCache.Snapshot all = app.cache().loadAll();
+      all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
+      r = Ranker.rank(t, all.papers(), options);
+    } else {
+      try (PaperIndex.View idx = index) {
+        idx.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
+        r = Ranker.rank(t, new Candidates() {
+          @Override
+          public void forEach(Visitor v) {
+            idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
+          }
 
-        @Override
-        public Paper paper(long ref) {
-          return index.paper(ref);
-        }
-      };
-      r = Ranker.rank(t, all, new RankOptions(since, limit, when));
+          @Override
+          public Paper paper(long ref) {
+            return idx.paper(ref);
+          }
+        }, options);
+      }
     }
     f.writer(Commands.reportOptions(app, explain)).write(r, out);
     out.flush();

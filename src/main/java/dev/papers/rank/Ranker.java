@@ -36,7 +36,8 @@ public final class Ranker {
   private static final Comparator<Scored> ORDER =
       Comparator.comparingDouble((Scored s) -> s.velocity().velocity()).reversed()
           .thenComparing(Comparator.comparingInt((Scored s) -> s.velocity().count()).reversed())
-          .thenComparing(Scored::id);
+          .thenComparing(Scored::id)
+          .thenComparingLong(Scored::ref); // two files of one id (a copy made by hand): still one order
 
   /**
    * Ranks the members among the candidates in two passes: every candidate is seen once (in parallel
@@ -71,7 +72,7 @@ public final class Ranker {
       entries.add(new RankedPaper(i + 1, candidates.paper(s.ref()), s.velocity(), null, true));
     }
     List<Scored> rest = new ArrayList<>(unranked);
-    rest.sort(Comparator.comparing(Scored::id));
+    rest.sort(Comparator.comparing(Scored::id).thenComparingLong(Scored::ref));
     for (Scored s : rest) {
       entries.add(new RankedPaper(null, candidates.paper(s.ref()), null, s.latest(), true));
     }

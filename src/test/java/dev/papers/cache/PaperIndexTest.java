@@ -248,4 +248,57 @@ class PaperIndexTest {
       assertThat(abstracts.get("arxiv:2002.00011")).endsWith("11").hasSize(big.length() + 2);
     }
   }
+
+  @Test
+  void aFileDatedInTheFutureDoesNotMakeEveryOpenRewriteTheIndex() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    store(c, "2001.00002", 6, "b");
+    ageFiles();
+    Files.setLastModifiedTime(c.paperFile("arxiv:2001.00002"), FileTime.from(Instant.now().plus(Duration.ofDays(365))));
+    PaperIndex idx = index(c);
+    idx.open().close();
+    Object first = indexFileKey(idx);
+    idx.open().close();
+    assertThat(indexFileKey(idx)).isEqualTo(first);
+  }
+
+  @Test
+  void noCacheYetMeansAnEmptyIndexAndNothingWritten() {
+    PaperCache c = new PaperCache(dir.resolve("mistyped"), time);
+    try (PaperIndex.View v = index(c).open()) {
+      assertThat(v.size()).isZero();
+      assertThat(read(v, new TreeMap<>())).isEmpty();
+    }
+    assertThat(dir.resolve("mistyped")).doesNotExist();
+  }
+
+  @Test
+  void aRecordTheModelCannotHoldIsOneBrokenFileNotAFailedRank() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    Files.writeString(dir.resolve("papers/arxiv/2001.00002.json"), "{\"id\": \"arxiv:2001.00002\", \"histograms\":"
+        + " {\"semanticScholar\": {\"source\": \"semanticScholar\", \"madeAt\": \"2024-01-01T00:00:00Z\"}}}");
+    try (PaperIndex.View v = index(c).open()) {
+      assertThat(v.problems()).singleElement().asString().contains("2001.00002.json").contains("byYear");
+      assertThat(read(v, new TreeMap<>())).containsOnlyKeys("arxiv:2001.00001");
+    }
+  }
+
+  @Test
+  void temporariesOfKilledRebuildsAreSweptAndOthersLeftAlone() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    Path indexDir = Files.createDirectories(dir.resolve(".state/index"));
+    Path dead = indexDir.resolve(".papers.idx.999999999.abc.tmp");
+    Path mine = indexDir.resolve(".papers.idx." + ProcessHandle.current().pid() + ".def.tmp");
+    Path other = indexDir.resolve("notes.txt");
+    for (Path f : List.of(dead, mine, other)) {
+      Files.writeString(f, "x");
+    }
+    index(c).open().close();
+    assertThat(dead).doesNotExist();
+    assertThat(mine).exists();
+    assertThat(other).exists();
+  }
 }

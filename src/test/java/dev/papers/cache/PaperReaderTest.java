@@ -71,8 +71,33 @@ class PaperReaderTest {
     assertThat(p).isEqualTo(viaMapper(json.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Test
+  void moreHandEditsTheMapperTakesFloatsEmptyStringsEpochSecondsWordsForBooleans() throws IOException {
+    String json = """
+        {"schemaVersion": 1.0, "id": "arxiv:2001.00001", "year": 2020.0, "arxivVersion": "",
+         "published": "2020-01-05T10:00:00", "updatedAt": 1700000000.5,
+         "fetched": {"arxiv": "2024-01-01T00:00:00Z"},
+         "histograms": {"semanticScholar": {"source": "semanticScholar", "madeAt": "2024-06-01T00:00:00Z",
+           "byYear": {"2023": 4.0, "2024": "7"}, "counted": 11, "total": 11, "partial": "false"}},
+         "history": [{"source": "semanticScholar", "count": 161.7, "observedAt": "2024-10-23T17:47:53Z",
+           "suspect": "true"}]} trailing words the mapper does not read
+        """;
+    byte[] b = json.getBytes(StandardCharsets.UTF_8);
+    Paper p = PaperReader.read(b).paper();
+    assertThat(p.year()).isEqualTo(2020);
+    assertThat(p.arxivVersion()).isNull();
+    assertThat(p.published()).hasToString("2020-01-05");
+    assertThat(p.updatedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 500_000_000));
+    assertThat(p.history().get(0).count()).isEqualTo(161);
+    assertThat(p.history().get(0).isSuspect()).isTrue();
+    assertThat(p.histograms().get("semanticScholar").byYear()).containsEntry(2023, 4).containsEntry(2024, 7);
+    assertThat(p).isEqualTo(viaMapper(b));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "[]", "{\"id\": ", "{\"id\": \"arxiv:1\"} {}", "{\"history\": [null]}",
+  @ValueSource(strings = {"", "[]", "{\"id\": ", "{\"id\": \"arxiv:1\", \"history\": [null]}",
+      "{\"id\": \"arxiv:1\", \"history\": [{\"source\": \"semanticScholar\", \"count\": 3}]}",
+      "{\"id\": \"arxiv:1\", \"histograms\": {\"semanticScholar\": {\"madeAt\": \"2024-01-01T00:00:00Z\"}}}",
       "{\"authors\": [\"a\", null]}", "{\"year\": \"soon\"}", "{\"published\": \"yesterday\"}",
       "{\"citations\": {\"s\": 3}}", "{\"createdAt\": \"noon\"}", "{\"title\": {\"a\": 1}}", "null", "{}"})
   void aBrokenFileIsACacheErrorThatNamesTheFile(String body) throws IOException {
