@@ -30,6 +30,9 @@ each on a fresh copy of the cache, with every PAPERS_*_INTERVAL=0 and PAPERS_NOW
                 the end) instead of bench/out/refresh/: e.g. --on /dev/shm to see the figures without the
                 disk (fsync costs next to nothing on tmpfs)
   --keep        keep the generated cache and the last run's copy (bench/out/refresh/{gen,run}/)
+  --interval MS set PAPERS_ARXIV_INTERVAL and PAPERS_S2_INTERVAL to MS milliseconds (default 0) and
+                print the wall time against what the intervals impose: (S2 requests - 1 + arXiv
+                requests - 1) x MS; the target is within 10% of it
 
 Work files go to bench/out/refresh/, every run's output to bench/out/logs/refresh.*. BENCH_SNAPSHOT=1
 measures a copy of the build (see bench/lib.sh); PAPERS_JAVA_OPTS reaches java (for profiling).
@@ -45,6 +48,7 @@ raw=0
 keep=0
 on=""
 sources="arxiv,s2"
+interval=0
 while [ "$#" -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
@@ -54,11 +58,12 @@ while [ "$#" -gt 0 ]; do
     --keep) keep=1; shift ;;
     --on) on="${2:?--on DIR}"; shift 2 ;;
     --sources) sources="${2:?--sources LIST}"; shift 2 ;;
+    --interval) interval="${2:?--interval MS}"; shift 2 ;;
     *) say "bench/refresh.sh: unknown argument: $1"; usage >&2; exit 2 ;;
   esac
 done
-case "$papers$runs" in
-  *[!0-9]*) die "--papers and --runs take whole numbers" ;;
+case "$papers$runs$interval" in
+  *[!0-9]*) die "--papers, --runs and --interval take whole numbers" ;;
 esac
 [ "$papers" -ge 1 ] || die "--papers must be at least 1"
 [ "$runs" -ge 1 ] || die "--runs must be at least 1"
@@ -140,7 +145,7 @@ export PAPERS_CACHE="$run_dir"
 export PAPERS_S2_URL="http://127.0.0.1:$port/graph/v1"
 export PAPERS_ARXIV_URL="http://127.0.0.1:$port/api/query"
 export PAPERS_SCHOLAR_URL="http://127.0.0.1:$port/scholar-is-not-asked"
-export PAPERS_S2_INTERVAL=0 PAPERS_ARXIV_INTERVAL=0 PAPERS_SCHOLAR_INTERVAL=0
+export PAPERS_S2_INTERVAL="${interval}ms" PAPERS_ARXIV_INTERVAL="${interval}ms" PAPERS_SCHOLAR_INTERVAL=0
 export PAPERS_NOW="$NOW"
 
 # count KEY: the stand-in's count of KEY (s2.batch, s2.paper, arxiv.idlist, arxiv.search, other, ids.s2, ...)
@@ -248,6 +253,16 @@ printf '%-26s %10s %10s %10s\n' "wall time ($runs runs)" "$(secs "$BENCH_MEDIAN"
 printf '%-26s %10s %10s %10s\n' "wall time per 1,000 papers" "$(secs "$((BENCH_MEDIAN * 1000 / papers))")" \
   "$(secs "$((BENCH_MIN * 1000 / papers))")" "$(secs "$((BENCH_MAX * 1000 / papers))")"
 printf '%-26s %10s\n' "peak RSS (highest run)" "$(mib "$BENCH_PEAK_RSS_KB")"
+if [ "$interval" -gt 0 ]; then
+  imposed=0
+  [ "$s2_floor" -gt 0 ] && imposed=$((imposed + (s2_floor - 1) * interval))
+  [ "$arxiv_floor" -gt 0 ] && imposed=$((imposed + (arxiv_floor - 1) * interval))
+  over="$(awk -v w="$BENCH_MEDIAN" -v i="$imposed" 'BEGIN { if (i > 0) printf "%.1f", (w - i) * 100 / i; else print "n/a" }')"
+  verdict="not met"
+  if awk -v o="$over" 'BEGIN { exit !(o != "n/a" && o <= 10) }'; then verdict="met"; fi
+  printf '%-26s %10s  (median wall time %s%% over it; target within 10%%: %s)\n' "imposed by ${interval} ms intervals" \
+    "$(secs "$imposed")" "$over" "$verdict"
+fi
 
 if [ "${#failures[@]}" -gt 0 ]; then
   echo
