@@ -22,8 +22,7 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    Path tmp = temporaryFor(target);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -32,15 +31,29 @@ public final class AtomicFiles {
         }
         ch.force(true);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      replace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
     forceDirectory(dir);
+  }
+
+  /**
+   * A name for a temporary file beside {@code target}: hidden, naming this process, ending in
+   * {@code .tmp} (never {@code .json}), unique.
+   */
+  public static Path temporaryFor(Path target) {
+    return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+  }
+
+  /** Renames a finished temporary file over the target in one step (a plain move where none is). */
+  public static void replace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Forces a directory's entries to disk (a no-op where the platform cannot open directories). */
