@@ -301,4 +301,31 @@ class PaperIndexTest {
     assertThat(mine).exists();
     assertThat(other).exists();
   }
+
+  @Test
+  void indexesOpenedWhileAnotherThreadWritesNeverFailAndEndUpWithTheLastWrites() throws Exception {
+    PaperCache c = cache();
+    for (int i = 0; i < 40; i++) {
+      store(c, String.format("2003.%05d", i), 1, "a");
+    }
+    Thread writer = new Thread(() -> {
+      for (int round = 2; round <= 6; round++) {
+        for (int i = 0; i < 40; i++) {
+          store(c, String.format("2003.%05d", i), round, "a");
+        }
+      }
+    });
+    writer.start();
+    PaperIndex idx = index(c);
+    while (writer.isAlive()) {
+      try (PaperIndex.View v = idx.open()) {
+        assertThat(read(v, new TreeMap<>())).hasSize(40);
+      }
+    }
+    writer.join();
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).values())
+          .allSatisfy(p -> assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(6));
+    }
+  }
 }
