@@ -284,6 +284,17 @@ public final class PaperCache {
     return new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY).open();
   }
 
+  /**
+   * Brings the rank index up to date when there is one: a cron {@code refresh} reads the papers it
+   * wrote once more, so that the next interactive {@code rank} does not.
+   */
+  public void updateIndexIfPresent() {
+    PaperIndex i = new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY);
+    if (Files.isRegularFile(i.file())) {
+      i.open().close();
+    }
+  }
+
   /** Every paper file's path, temporaries of interrupted writes left out. */
   public List<Path> files() {
     List<Path> out = new ArrayList<>();

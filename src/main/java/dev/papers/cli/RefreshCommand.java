@@ -1,6 +1,7 @@
 package dev.papers.cli;
 
 import dev.papers.App;
+import dev.papers.cache.CacheException;
 import dev.papers.cache.RefreshLock;
 import dev.papers.config.Durations;
 import dev.papers.config.UsageException;
@@ -150,6 +151,15 @@ public final class RefreshCommand implements Callable<Integer> {
     }
     int code = Commands.finish(r.outcome(), err);
     appendLog(startedAt, code, r, requests, millis, r.stoppedAtDeadline() ? "stopped at the deadline" : null, err);
+    if (r.refreshed() > 0 && !r.stoppedAtDeadline()) {
+      try {
+        app.cache().updateIndexIfPresent();
+      } catch (CacheException e) {
+        if (common.verbose()) {
+          err.println("papers: the rank index was not brought up to date: " + e.getMessage());
+        }
+      }
+    }
     return code;
   }
 

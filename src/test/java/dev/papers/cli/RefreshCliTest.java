@@ -107,6 +107,22 @@ class RefreshCliTest {
   }
 
   @Test
+  void aRefreshBringsTheRankIndexUpToDateWhenThereIsOneAndMakesNoneOtherwise() throws Exception {
+    seed(cacheDir, 0, 40, EIGHT_DAYS_AGO, YESTERDAY);
+    RefreshFixtures.stubAll(wm);
+    Path index = cacheDir.resolve(".state/index/papers.idx");
+    assertThat(cli.run("refresh").code()).isZero();
+    assertThat(index).as("no rank has made one").doesNotExist();
+
+    seed(cacheDir, 40, 40, EIGHT_DAYS_AGO, YESTERDAY);
+    cache().index().close(); // a rank made one
+    Object before = Files.readAttributes(index, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    assertThat(cli.run("refresh").code()).isZero();
+    assertThat(Files.readAttributes(index, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .as("rewritten with what the refresh wrote").isNotEqualTo(before);
+  }
+
+  @Test
   void freshPapersAreSkippedWithoutARequest() {
     seed(cacheDir, 0, 40, YESTERDAY, YESTERDAY);
     RefreshFixtures.stubAll(wm);
