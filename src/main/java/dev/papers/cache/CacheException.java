@@ -1,7 +1,7 @@
 package dev.papers.cache;
 
 /** The cache cannot be read or written (a broken file, a full disk, a newer schema). */
-public final class CacheException extends RuntimeException {
+public class CacheException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public CacheException(String message, Throwable cause) {

@@ -200,8 +200,24 @@ final class IndexCodec {
     }
   }
 
-  /** Writes every field of the paper, the abstract last. */
+  /**
+   * Writes every field of the paper, the abstract last.
+   *
+   * @throws IllegalArgumentException for a record ranking cannot use: a history entry with no source
+   *     or time, a histogram with no date or years (a file edited by hand); the index holds it as a
+   *     broken file
+   */
   static void write(Paper p, Out o) {
+    for (Observation h : p.history()) {
+      if (h.source() == null || h.observedAt() == null) {
+        throw new IllegalArgumentException(p.id() + ": a history entry with no \"source\" or \"observedAt\"");
+      }
+    }
+    for (Histogram h : p.histograms().values()) {
+      if (h == null || h.madeAt() == null || h.byYear() == null) {
+        throw new IllegalArgumentException(p.id() + ": a histogram with no \"madeAt\" or \"byYear\"");
+      }
+    }
     o.str(p.id());
     o.str(p.arxivId());
     o.nint(p.arxivVersion());

@@ -289,10 +289,14 @@ public final class PaperCache {
    * wrote once more, so that the next interactive {@code rank} does not.
    */
   public void updateIndexIfPresent() {
-    PaperIndex i = new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY);
-    if (Files.isRegularFile(i.file())) {
-      i.open().close();
+    if (hasIndex()) {
+      index().close();
     }
+  }
+
+  /** Whether a rank index has been made for this cache (by a {@code rank}). */
+  public boolean hasIndex() {
+    return Files.isRegularFile(new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY).file());
   }
 
   /** Every paper file's path, temporaries of interrupted writes left out. */

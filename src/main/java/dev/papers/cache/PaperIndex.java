@@ -53,7 +53,7 @@ public final class PaperIndex {
   /** The layout version of the index file and of {@link IndexCodec}; a change rebuilds every index. */
   static final int FORMAT = 1;
   /** Modification times closer than this to when the index is made are not trusted. */
-  static final Duration RACY = Duration.ofSeconds(2);
+  public static final Duration RACY = Duration.ofSeconds(2);
   static final int CHUNK_BYTES = 4 << 20;
   private static final long MAGIC = 0x5041504552534958L; // "PAPERSIX"
   private static final long END = 0x454E444F46494458L; // "ENDOFIDX"
@@ -172,7 +172,7 @@ public final class PaperIndex {
   private View rebuild(View old, Map<String, Attrs> files) {
     try {
       return rebuildFrom(old, files);
-    } catch (CacheException e) {
+    } catch (Damaged e) {
       if (old == null) {
         throw e;
       }
@@ -308,8 +308,10 @@ public final class PaperIndex {
       content = Files.readAllBytes(f);
     } catch (NoSuchFileException e) {
       return null;
+    } catch (java.nio.file.AccessDeniedException e) {
+      return broken(o, path, KIND_UNREADABLE, f + ": permission denied");
     } catch (IOException e) {
-      return broken(o, path, KIND_UNREADABLE, f + ": " + e.getMessage());
+      return broken(o, path, KIND_UNREADABLE, f + ": " + e);
     }
     try {
       Paper p = cache.parse(content, f);
@@ -319,7 +321,7 @@ public final class PaperIndex {
     } catch (RuntimeException e) {
       o.reset();
       o.i32(0);
-      return broken(o, path, KIND_BROKEN, e instanceof CacheException ? e.getMessage() : f + ": " + e);
+      return broken(o, path, KIND_BROKEN, e instanceof CacheException ? e.getMessage() : f + ": " + e.getMessage());
     }
     o.putI32(0, o.length() - 4);
     return o.bytes();
@@ -336,6 +338,15 @@ public final class PaperIndex {
   private static void closeQuietly(View v) {
     if (v != null) {
       v.close();
+    }
+  }
+
+  /** An index file that is not what it was written as (a checksum, a length). */
+  static final class Damaged extends CacheException {
+    private static final long serialVersionUID = 1L;
+
+    Damaged(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -669,13 +680,13 @@ public final class PaperIndex {
       }
     }
 
-    private CacheException damaged(IOException e) {
+    private Damaged damaged(IOException e) {
       try {
         Files.deleteIfExists(path); // derived data: the next run builds it again from the paper files
       } catch (IOException ignored) {
         // the next run finds it damaged too, and rebuilds it
       }
-      return new CacheException("the index " + path + " is damaged" + (e == null ? "" : " (" + e.getMessage() + ")")
+      return new Damaged("the index " + path + " is damaged" + (e == null ? "" : " (" + e.getMessage() + ")")
           + "; it was removed and the next run rebuilds it from the paper files", e);
     }
 

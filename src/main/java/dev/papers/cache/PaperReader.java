@@ -148,25 +148,35 @@ final class PaperReader {
     return v == null ? 0 : v;
   }
 
-  /** A whole number, as the mapper takes one: a number (a fraction cut off), a number in a string, "" for none. */
+  /**
+   * A whole number, as the mapper takes one: a number (a fraction cut off, within range), a whole
+   * number in a string; {@code ""} and {@code "null"} for none.
+   */
   private static Long longer(JsonParser p) throws IOException {
     return switch (p.currentToken()) {
       case VALUE_NULL -> null;
-      case VALUE_NUMBER_INT -> p.getLongValue();
-      case VALUE_NUMBER_FLOAT -> (long) p.getDoubleValue();
+      case VALUE_NUMBER_INT -> {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw new JsonParseException(p, "out of range: " + p.getText());
+        }
+        yield p.getLongValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        double d = p.getDoubleValue();
+        if (!Double.isFinite(d) || d >= 0x1p63 || d < -0x1p63) {
+          throw new JsonParseException(p, "out of range: " + p.getText());
+        }
+        yield (long) d;
+      }
       case VALUE_STRING -> {
         String t = p.getText().strip();
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.equals("null")) {
           yield null;
         }
         try {
           yield Long.parseLong(t);
         } catch (NumberFormatException e) {
-          try {
-            yield (long) Double.parseDouble(t);
-          } catch (NumberFormatException e2) {
-            throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
-          }
+          throw new JsonParseException(p, "not a whole number: \"" + p.getText() + "\"");
         }
       }
       default -> throw new JsonParseException(p, "expected a whole number for \"" + p.currentName() + "\"");
@@ -183,10 +193,11 @@ final class PaperReader {
       case VALUE_TRUE -> true;
       case VALUE_FALSE -> false;
       case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> p.getLongValue() != 0;
       case VALUE_STRING -> switch (p.getText().strip().toLowerCase(java.util.Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
-        case "" -> null;
+        case "", "null" -> null;
         default -> throw new JsonParseException(p, "expected true or false for \"" + p.currentName() + "\"");
       };
       default -> throw new JsonParseException(p, "expected true or false for \"" + p.currentName() + "\"");
@@ -201,8 +212,13 @@ final class PaperReader {
           secs.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
     }
     String s = text(p);
-    if (s == null || s.isBlank()) {
+    if (s == null || s.isBlank() || s.strip().equals("null")) {
       return null;
+    }
+    if (s.strip().matches("-?\\d+(\\.\\d+)?")) {
+      java.math.BigDecimal secs = new java.math.BigDecimal(s.strip());
+      return Instant.ofEpochSecond(secs.longValue(),
+          secs.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
     }
     try {
       return Instant.parse(s);
@@ -216,6 +232,23 @@ final class PaperReader {
   }
 
   private static LocalDate date(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+      return LocalDate.ofEpochDay(p.getLongValue()); // days since 1970, as the mapper reads a number
+    }
+    if (p.currentToken() == JsonToken.START_ARRAY) {
+      int[] ymd = new int[3];
+      int n = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (n < 3) {
+          ymd[n] = intValue(p);
+        }
+        n++;
+      }
+      if (n != 3) {
+        throw new JsonParseException(p, "a date as an array is [year, month, day]");
+      }
+      return LocalDate.of(ymd[0], ymd[1], ymd[2]);
+    }
     String s = text(p);
     if (s == null || s.isBlank()) {
       return null;
@@ -280,6 +313,9 @@ final class PaperReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String source = p.currentName();
       p.nextToken();
+      if (p.currentToken() == JsonToken.VALUE_NULL) {
+        continue; // no count from that source
+      }
       expect(p, JsonToken.START_OBJECT);
       int count = 0;
       Integer influential = null;
@@ -330,9 +366,6 @@ final class PaperReader {
           default -> p.skipChildren();
         }
       }
-      if (source == null || observedAt == null) {
-        throw new JsonParseException(p, "a history entry needs \"source\" and \"observedAt\"");
-      }
       out.add(new Observation(source, count, observedAt, suspect, influential, provenance));
     }
     return out;
@@ -367,10 +400,7 @@ final class PaperReader {
           default -> p.skipChildren();
         }
       }
-      if (madeAt == null || byYear == null) {
-        throw new JsonParseException(p, "a histogram needs \"madeAt\" and \"byYear\"");
-      }
-      out.put(key, new Histogram(source == null ? key : source, madeAt, byYear, counted, total, partial));
+      out.put(key, new Histogram(source, madeAt, byYear, counted, total, partial));
     }
     return out;
   }

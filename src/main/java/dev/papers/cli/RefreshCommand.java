@@ -151,9 +151,13 @@ public final class RefreshCommand implements Callable<Integer> {
     }
     int code = Commands.finish(r.outcome(), err);
     appendLog(startedAt, code, r, requests, millis, r.stoppedAtDeadline() ? "stopped at the deadline" : null, err);
-    if (r.refreshed() > 0 && !r.stoppedAtDeadline()) {
+    if (r.refreshed() > 0 && !r.stoppedAtDeadline() && app.cache().hasIndex()) {
       try {
+        // The papers just written must be older than the index's racy window, or it would not trust them.
+        app.sleeper().sleep(dev.papers.cache.PaperIndex.RACY.plusMillis(100));
         app.cache().updateIndexIfPresent();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (CacheException e) {
         if (common.verbose()) {
           err.println("papers: the rank index was not brought up to date: " + e.getMessage());

@@ -94,10 +94,42 @@ class PaperReaderTest {
     assertThat(p).isEqualTo(viaMapper(b));
   }
 
+  @Test
+  void stillMoreOfWhatTheMapperTakesNumbersInStringsForInstantsNumbersForBooleansTheWordNull() throws IOException {
+    String json = """
+        {"id": "arxiv:2001.00001", "updatedAt": "1700000000", "year": "null", "published": [2020, 1, 5],
+         "citations": {"scholar": null, "semanticScholar": {"count": 3, "observedAt": "2024-01-01T00:00:00Z"}},
+         "history": [{"source": "semanticScholar", "count": 3, "observedAt": "2024-01-01T00:00:00Z", "suspect": 0},
+                     {"source": "semanticScholar", "count": 0, "observedAt": "2024-02-01T00:00:00Z", "suspect": 1}]}
+        """;
+    Paper p = PaperReader.read(json.getBytes(StandardCharsets.UTF_8)).paper();
+    assertThat(p.updatedAt()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
+    assertThat(p.year()).isNull();
+    assertThat(p.published()).hasToString("2020-01-05");
+    assertThat(p.citations()).containsOnlyKeys("semanticScholar"); // the mapper kept a null entry
+    assertThat(p.history()).extracting(o -> o.suspect()).containsExactly(false, true);
+    Paper m = viaMapper(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(p.history()).isEqualTo(m.history());
+    assertThat(p.published()).isEqualTo(m.published());
+    assertThat(p.updatedAt()).isEqualTo(m.updatedAt());
+  }
+
+  @Test
+  void entriesRankingCannotUseAreReadHereAndRefusedByTheIndex() throws IOException {
+    String json = """
+        {"id": "arxiv:2001.00001", "history": [{"source": "semanticScholar", "count": 3}],
+         "histograms": {"semanticScholar": {"madeAt": "2024-01-01T00:00:00Z"}}}
+        """;
+    Paper p = PaperReader.read(json.getBytes(StandardCharsets.UTF_8)).paper();
+    assertThat(p).isEqualTo(viaMapper(json.getBytes(StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> IndexCodec.write(p, new IndexCodec.Out())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("history entry");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "[]", "{\"id\": ", "{\"id\": \"arxiv:1\", \"history\": [null]}",
-      "{\"id\": \"arxiv:1\", \"history\": [{\"source\": \"semanticScholar\", \"count\": 3}]}",
-      "{\"id\": \"arxiv:1\", \"histograms\": {\"semanticScholar\": {\"madeAt\": \"2024-01-01T00:00:00Z\"}}}",
+      "{\"id\": \"arxiv:1\", \"corpusId\": 12345678901234567890}", "{\"id\": \"arxiv:1\", \"year\": 1e300}",
+      "{\"id\": \"arxiv:1\", \"corpusId\": \"12345678901234567890\"}",
       "{\"authors\": [\"a\", null]}", "{\"year\": \"soon\"}", "{\"published\": \"yesterday\"}",
       "{\"citations\": {\"s\": 3}}", "{\"createdAt\": \"noon\"}", "{\"title\": {\"a\": 1}}", "null", "{}"})
   void aBrokenFileIsACacheErrorThatNamesTheFile(String body) throws IOException {
