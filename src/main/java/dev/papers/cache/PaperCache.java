@@ -285,13 +285,11 @@ public final class PaperCache {
   }
 
   /**
-   * Brings the rank index up to date when there is one: a cron {@code refresh} reads the papers it
-   * wrote once more, so that the next interactive {@code rank} does not.
+   * Brings the rank index up to date (making it when there is none): a cron {@code refresh} reads the
+   * papers it wrote once more, so that the next interactive {@code rank} does not.
    */
-  public void updateIndexIfPresent() {
-    if (hasIndex()) {
-      index().close();
-    }
+  public void updateIndex() {
+    index().close();
   }
 
   /** Whether a rank index has been made for this cache (by a {@code rank}). */

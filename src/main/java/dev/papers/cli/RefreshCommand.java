@@ -155,7 +155,7 @@ public final class RefreshCommand implements Callable<Integer> {
       try {
         // The papers just written must be older than the index's racy window, or it would not trust them.
         app.sleeper().sleep(dev.papers.cache.PaperIndex.RACY.plusMillis(100));
-        app.cache().updateIndexIfPresent();
+        app.cache().updateIndex();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (CacheException e) {

@@ -127,12 +127,10 @@ public final class Membership {
     }
   }
 
-  /** True when the paper's title or abstract contains one of the (lower-case) keywords. */
-  static boolean matches(Paper p, List<String> lowerKeywords) {
-    return matches(p.title(), p::abstractText, lowerKeywords);
-  }
-
-  /** The title first; the abstract only when the title has none of the keywords. */
+  /**
+   * True when the title or the abstract contains one of the (lower-case) keywords: the title first,
+   * the abstract only when the title has none.
+   */
   private static boolean matches(String title, Supplier<String> abstractText, List<String> lowerKeywords) {
     if (lowerKeywords.isEmpty()) {
       return false;
