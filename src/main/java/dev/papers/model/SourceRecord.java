@@ -29,6 +29,8 @@ import java.util.List;
  * @param influential influential citation count
  * @param observedAt when the source was asked
  * @param provenance where a reported count was read
+ * @param notes what the source sent that was not stored, and why ("citationCount not stored: not a
+ *     whole number: 12.5"): for {@code --verbose}; never part of the stored paper
  */
 public record SourceRecord(
     String source,
@@ -50,7 +52,12 @@ public record SourceRecord(
     Integer count,
     Integer influential,
     Instant observedAt,
-    String provenance) {
+    String provenance,
+    List<String> notes) {
+
+  public SourceRecord {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
 
   /** Every identifier this record names, canonical order first. */
   public List<PaperId> ids() {
@@ -106,6 +113,7 @@ public record SourceRecord(
     private Integer influential;
     private Instant observedAt;
     private String provenance;
+    private final List<String> notes = new ArrayList<>();
 
     private Builder(String source) {
       this.source = source;
@@ -130,11 +138,28 @@ public record SourceRecord(
     public Builder influential(Integer v) { this.influential = v; return this; }
     public Builder observedAt(Instant v) { this.observedAt = v; return this; }
     public Builder provenance(String v) { this.provenance = v; return this; }
+    /** Something the source sent that is not stored (a count that is not one, say), for --verbose. */
+    public Builder note(String v) { if (v != null) { this.notes.add(v); } return this; }
+
+    /**
+     * The count, when the source's value is one (see {@link Counts}); otherwise none, with a note
+     * naming the field and the value.
+     */
+    public Builder count(String field, Counts.Checked c) {
+      this.count = c.value();
+      return c.refused() ? note(field + " not stored: " + c.problem()) : this;
+    }
+
+    /** The influential count, checked like {@link #count(String, Counts.Checked)}. */
+    public Builder influential(String field, Counts.Checked c) {
+      this.influential = c.value();
+      return c.refused() ? note(field + " not stored: " + c.problem()) : this;
+    }
 
     public SourceRecord build() {
       return new SourceRecord(source, arxivId, arxivVersion, doi, s2Id, corpusId, clusterId, title,
           authors, abstractText, published, year, venue, journalRef, primaryCategory, categories, count,
-          influential, observedAt, provenance);
+          influential, observedAt, provenance, notes);
     }
   }
 }

@@ -89,6 +89,8 @@ public final class FetchService {
     String canonical;
     boolean found;
     final Map<String, String> notFound = new LinkedHashMap<>();
+    /** What --verbose says about this input: values not stored, answers not taken. */
+    final List<String> notes = new ArrayList<>();
     boolean failed;
 
     Track(PaperId input) {
@@ -147,6 +149,9 @@ public final class FetchService {
       if (t.canonical != null) {
         cache.read(t.canonical).ifPresent(papers::add);
       }
+    }
+    for (Track t : tracks.values()) {
+      t.notes.forEach(n -> notes.add(t.input.display() + ": " + n));
     }
     ScholarReport onScholar = ScholarReport.none();
     if (wantScholar) {
@@ -212,19 +217,22 @@ public final class FetchService {
     SourceRecord rec = r;
     Paper stored = cache.update(rec.ids(), p -> tag(p.merge(rec, clock.instant()), topic));
     PaperId id = rec.ids().get(0);
+    List<String> matchNotes = rec.notes().stream().map(n -> id.display() + ": " + rec.source() + ": " + n).toList();
     Set<String> rest = new LinkedHashSet<>(sources);
     rest.remove("s2"); // the match already carried Semantic Scholar's record and count
     if (rest.isEmpty() && !histogram) {
       outcome.done(id.display());
-      return new Result(List.of(stored), outcome, List.of());
+      return new Result(List.of(stored), outcome, matchNotes);
     }
     Result more = fetch(List.of(id), rest.isEmpty() ? Set.of("arxiv") : rest, histogram, topic, verbose, progress);
     outcome.failures().forEach(more.outcome()::fail);
+    List<String> allNotes = new ArrayList<>(matchNotes);
+    allNotes.addAll(more.notes());
     if (more.papers().isEmpty()) {
       more.outcome().done(id.display());
-      return new Result(List.of(cache.read(stored.id()).orElse(stored)), more.outcome(), more.notes());
+      return new Result(List.of(cache.read(stored.id()).orElse(stored)), more.outcome(), allNotes);
     }
-    return more;
+    return new Result(more.papers(), more.outcome(), allNotes);
   }
 
   private void askS2(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress) {
@@ -295,7 +303,7 @@ public final class FetchService {
       SourceRecord r = f.record();
       SourceRecord meta = new SourceRecord(r.source(), r.arxivId(), r.arxivVersion(), r.doi(), r.s2Id(),
           r.corpusId(), null, r.title(), r.authors(), r.abstractText(), r.published(), r.year(), r.venue(),
-          null, null, null, null, null, r.observedAt(), null);
+          null, null, null, null, null, r.observedAt(), null, null);
       apply(t, Sources.SEMANTIC_SCHOLAR, new Lookup.Found(meta), topic, outcome);
       t.found = false;
     } else {
@@ -314,6 +322,7 @@ public final class FetchService {
           ids.add(c);
         }
       }
+      r.notes().forEach(n -> t.notes.add(sourceName + ": " + n));
       Paper stored = PaperStore.store(cache, ids, r, clock.instant(), p -> tag(p, topic));
       t.canonical = stored.id();
       if (t.arxivId == null) {
@@ -322,6 +331,7 @@ public final class FetchService {
       t.found = true;
     } else if (l instanceof Lookup.NotFound nf) {
       t.notFound.put(sourceName, nf.reason() == null ? "not found" : nf.reason());
+      t.notes.add(sourceName + ": " + (nf.reason() == null ? "not found" : nf.reason()) + "; nothing stored from it");
     } else if (l instanceof Lookup.Failed failed) {
       t.failed = true;
       outcome.fail(failure(t.input.display(), failed.error()));

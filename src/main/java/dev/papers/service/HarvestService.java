@@ -491,8 +491,8 @@ public final class HarvestService {
       do {
         BulkPage page = bulk.searchBulk(query, token);
         for (SourceRecord r : page.records()) {
-          if (found.size() < max) {
-            found.putIfAbsent(r.s2Id(), r);
+          if (found.size() < max && found.putIfAbsent(r.s2Id(), r) == null) {
+            r.notes().forEach(n -> notes.add("Semantic Scholar search: " + r.s2Id() + ": " + n));
           }
         }
         token = page.token();

@@ -197,6 +197,7 @@ public final class RefreshService {
     final long start = ticker.millis();
     final Options options;
     final Map<String, Long> longest = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
     boolean stoppedAtDeadline;
 
     Run(Options options) {
@@ -228,7 +229,7 @@ public final class RefreshService {
     Progress p = progress == null ? Progress.NONE : progress;
     Run run = new Run(options);
     Outcome outcome = new Outcome();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = run.notes;
     Instant now = clock.instant();
     boolean wantS2 = options.sources().contains("s2");
     boolean wantArxiv = options.sources().contains("arxiv");
@@ -377,6 +378,7 @@ public final class RefreshService {
             if (canonical != null) {
               known.add(canonical);
             }
+            f.record().notes().forEach(n -> run.notes.add(f.record().source() + ": " + w.paper.id() + ": " + n));
             stores.add(() -> PaperStore.store(cache, known, f.record(), now, null));
             w.status.put(src, Status.DONE);
           } else if (l instanceof Lookup.Failed failed) {
@@ -387,6 +389,9 @@ public final class RefreshService {
             }
           } else {
             w.status.put(src, Status.NOT_FOUND);
+            if (l instanceof Lookup.NotFound nf && nf.reason() != null) {
+              run.notes.add(Sources.jsonName(flag) + ": " + w.paper.id() + ": " + nf.reason() + "; nothing stored from it");
+            }
           }
           done[0]++;
         }

@@ -94,7 +94,9 @@ public final class ScholarLookup implements FetchService.ScholarStep {
       }
       if (o.status() == ScholarMatcher.Status.MATCH) {
         Instant now = clock.instant();
-        SourceRecord r = countOnly(ScholarSource.toRecord(o.match().result(), now), p);
+        SourceRecord whole = ScholarSource.toRecord(o.match().result(), now);
+        whole.notes().forEach(n -> notes.add("scholar: " + p.id() + ": " + n));
+        SourceRecord r = countOnly(whole, p);
         cache.updateExisting(p.id(), q -> q.merge(r, now));
         found.add(p.id());
         if (verbose) {

@@ -11,7 +11,11 @@ import java.util.List;
 final class S2Dto {
   private S2Dto() {}
 
-  /** A paper object (GET /paper/{id}, batch elements, search and match results, citing papers). */
+  /**
+   * A paper object (GET /paper/{id}, batch elements, search and match results, citing papers). The
+   * counts are read untyped and checked by {@link dev.papers.model.Counts}: a value that is not a whole
+   * number (12.5, true, an object, 2^63) is then left out with a note, and never fails the record.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Paper(
       String paperId,
@@ -24,8 +28,8 @@ final class S2Dto {
       Integer year,
       String publicationDate,
       List<Author> authors,
-      Integer citationCount,
-      Integer influentialCitationCount,
+      Object citationCount,
+      Object influentialCitationCount,
       Journal journal) {}
 
   /** {@code externalIds}: S2 spells the keys with capitals; CorpusId is a number. */

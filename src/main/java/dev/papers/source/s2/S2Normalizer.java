@@ -1,5 +1,6 @@
 package dev.papers.source.s2;
 
+import dev.papers.model.Counts;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
 import dev.papers.model.Sources;
@@ -30,8 +31,8 @@ final class S2Normalizer {
         .published(date(p.publicationDate()))
         .year(p.year())
         .venue(venue(p))
-        .count(p.citationCount())
-        .influential(p.influentialCitationCount())
+        .count("citationCount", Counts.check(p.citationCount()))
+        .influential("influentialCitationCount", Counts.check(p.influentialCitationCount()))
         .observedAt(observedAt);
     if (ext != null) {
       b.arxivId(arxiv(ext.arxiv()));

@@ -1,6 +1,6 @@
 package dev.papers.source.s2;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +16,6 @@ import java.util.List;
  * {@link IOException}; the caller turns it into a parse failure that names the URL.
  */
 final class S2Parser {
-  private static final TypeReference<List<S2Dto.Paper>> PAPERS = new TypeReference<>() {};
-
   private S2Parser() {}
 
   private static ObjectMapper mapper() {
@@ -33,14 +31,63 @@ final class S2Parser {
     return mapper().treeToValue(n, S2Dto.Paper.class);
   }
 
+  /**
+   * One element of a batch answer: the paper, or none ({@code null}: S2 does not know the id), or why
+   * the element could not be read. One unreadable element never fails the others.
+   */
+  record Item(S2Dto.Paper paper, String problem) {}
+
   /** The batch answer: an array in request order, {@code null} for ids S2 does not know. */
-  static List<S2Dto.Paper> batch(byte[] body) throws IOException {
+  static List<Item> batch(byte[] body) throws IOException {
     JsonNode n = tree(body);
     if (!n.isArray()) {
       throw new JsonMappingException(null, "expected an array of papers, got " + n.getNodeType());
     }
-    List<S2Dto.Paper> papers = mapper().readerFor(PAPERS).readValue(n);
-    return Collections.unmodifiableList(new ArrayList<>(papers));
+    List<Item> items = new ArrayList<>(n.size());
+    for (JsonNode e : n) {
+      if (e == null || e.isNull()) {
+        items.add(new Item(null, null));
+      } else if (!e.isObject()) {
+        items.add(new Item(null, "expected a paper object, got " + e.getNodeType()));
+      } else {
+        try {
+          items.add(new Item(mapper().treeToValue(e, S2Dto.Paper.class), null));
+        } catch (JsonProcessingException | IllegalArgumentException x) {
+          items.add(new Item(null, plain(x)));
+        }
+      }
+    }
+    return Collections.unmodifiableList(items);
+  }
+
+  /** A mapping failure in words: its first line, without Jackson's and our class names. */
+  static String plain(Exception x) {
+    String m = x instanceof JsonProcessingException j ? j.getOriginalMessage() : x.getMessage();
+    if (m == null) {
+      return "unreadable";
+    }
+    m = m.lines().findFirst().orElse("");
+    m = m.replace(S2Dto.class.getName() + "$", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "a value");
+    m = m.replaceAll("\\b(java\\.lang\\.|com\\.fasterxml\\.\\S+)", "");
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  }
+
+  /** Each element of a list of papers on its own: one unreadable element is left out, not fatal. */
+  private static List<S2Dto.Paper> papers(JsonNode data) {
+    if (data == null || !data.isArray()) {
+      return List.of();
+    }
+    List<S2Dto.Paper> out = new ArrayList<>(data.size());
+    for (JsonNode e : data) {
+      if (e != null && e.isObject()) {
+        try {
+          out.add(mapper().treeToValue(e, S2Dto.Paper.class));
+        } catch (JsonProcessingException | IllegalArgumentException x) {
+          // left out: the other papers of the page stand
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** Search, bulk search and title match answers; an absent {@code data} reads as an empty list. */
@@ -49,8 +96,13 @@ final class S2Parser {
     if (!n.isObject()) {
       throw new JsonMappingException(null, "expected a result object, got " + n.getNodeType());
     }
-    S2Dto.Results r = mapper().treeToValue(n, S2Dto.Results.class);
-    return new S2Dto.Results(r.total(), r.offset(), r.next(), r.token(), orEmpty(r.data()));
+    com.fasterxml.jackson.databind.node.ObjectNode head = ((com.fasterxml.jackson.databind.node.ObjectNode) n).deepCopy();
+    JsonNode data = head.remove("data");
+    if (data != null && !data.isArray() && !data.isNull()) {
+      throw new JsonMappingException(null, "expected \"data\" to be an array, got " + data.getNodeType());
+    }
+    S2Dto.Results r = mapper().treeToValue(head, S2Dto.Results.class);
+    return new S2Dto.Results(r.total(), r.offset(), r.next(), r.token(), papers(data));
   }
 
   /** One page of citations; an absent {@code data} reads as an empty list. */

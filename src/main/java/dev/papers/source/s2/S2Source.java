@@ -243,7 +243,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     if (!r.ok()) {
       throw failure(r);
     }
-    List<S2Dto.Paper> papers;
+    List<S2Parser.Item> papers;
     try {
       papers = S2Parser.batch(r.body());
     } catch (IOException e) {
@@ -255,11 +255,15 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     }
     List<Lookup> out = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
-      S2Dto.Paper paper = papers.get(i);
-      if (paper == null) {
+      S2Parser.Item item = papers.get(i);
+      if (item.problem() != null) {
+        // This one record is unreadable; the batch's other papers stand.
+        out.add(new Lookup.Failed(new SourceException(name(), r.url(), Kind.PARSE, r.status(),
+            redact("cannot read Semantic Scholar's record for " + chunk.get(i) + ": " + item.problem()))));
+      } else if (item.paper() == null) {
         out.add(new Lookup.NotFound("not known to Semantic Scholar: " + chunk.get(i)));
       } else {
-        out.add(verified(byWire.get(chunk.get(i)).get(0), paper, r.url()));
+        out.add(verified(byWire.get(chunk.get(i)).get(0), item.paper(), r.url()));
       }
     }
     return out;
@@ -474,9 +478,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
   }
 
   private SourceException parseFailure(Reply r, IOException e) {
-    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    m = m == null ? e.getClass().getSimpleName()
-        : m.lines().findFirst().orElse("").replace(S2Dto.class.getName() + "$", "");
+    String m = S2Parser.plain(e);
     return new SourceException(name(), r.url(), Kind.PARSE, r.status(),
         redact("cannot read Semantic Scholar's answer: " + m), null, null);
   }

@@ -1,5 +1,6 @@
 package dev.papers.source.scholar;
 
+import dev.papers.model.Counts;
 import dev.papers.model.Text;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -219,6 +220,7 @@ public final class ScholarParser {
     String snippet = rs == null ? null : Text.oneLine(rs.text());
 
     Integer citedBy = null;
+    String citedByProblem = null;
     String citesId = null;
     Integer versions = null;
     String clusterParam = null;
@@ -232,7 +234,9 @@ public final class ScholarParser {
       String cluster = param(href, "cluster");
       if (cites != null && citesId == null) {
         citesId = cites;
-        citedBy = number(a.text());
+        Counts.Checked c = count(a.text());
+        citedBy = c.value();
+        citedByProblem = c.problem();
       } else if (cluster != null && clusterParam == null) {
         clusterParam = cluster;
         versions = number(a.text());
@@ -260,7 +264,7 @@ public final class ScholarParser {
       pdf = link;
     }
     return new ScholarResult(title, link, by.authors, by.venue, by.year, by.publisher, snippet, citedBy,
-        citesId, clusterId, versions, pdf, kind);
+        citesId, clusterId, versions, pdf, kind, citedByProblem);
   }
 
   private static String clusterId(String dataCid, String clusterParam, String citesId, String b64) {
@@ -438,6 +442,18 @@ public final class ScholarParser {
       }
     }
     return null;
+  }
+
+  /**
+   * The first number in a "Cited by" label as a count (see {@link Counts}): absent when the label has
+   * no number, refused when the number is too large to be one.
+   */
+  static Counts.Checked count(String label) {
+    if (label == null) {
+      return Counts.check(null);
+    }
+    Matcher m = NUMBER.matcher(label.replace('\u00a0', ' '));
+    return m.find() ? Counts.checkDigits(m.group().replaceAll("\\D", "")) : Counts.check(null);
   }
 
   /** The first number in a label, thousands separators of any locale dropped, or null. */

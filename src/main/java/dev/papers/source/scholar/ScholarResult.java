@@ -22,6 +22,8 @@ import java.util.List;
  * @param pdfLink a link to a PDF of the work, when the page shows one
  * @param kind {@code CITATION}, {@code BOOK}, {@code PDF}, {@code HTML}, another marker's text, or
  *     null for a plain result
+ * @param citedByProblem why the "Cited by" label's number is not a count (see
+ *     {@link dev.papers.model.Counts}), or null
  */
 public record ScholarResult(
     String title,
@@ -36,10 +38,19 @@ public record ScholarResult(
     String clusterId,
     Integer versions,
     String pdfLink,
-    String kind) {
+    String kind,
+    String citedByProblem) {
 
   public ScholarResult {
     authors = authors == null ? List.of() : List.copyOf(authors);
+  }
+
+  /** A result whose "Cited by" number, if any, is a count. */
+  public ScholarResult(String title, String link, List<String> authors, String venue, Integer year,
+      String publisher, String snippet, Integer citedBy, String citesId, String clusterId, Integer versions,
+      String pdfLink, String kind) {
+    this(title, link, authors, venue, year, publisher, snippet, citedBy, citesId, clusterId, versions, pdfLink,
+        kind, null);
   }
 
   /** The first author's family name as shown (the last word of the first name), or null. */

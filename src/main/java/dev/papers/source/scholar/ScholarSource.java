@@ -164,7 +164,8 @@ public final class ScholarSource implements TitleSearch {
         .authors(r.authors())
         .year(r.year())
         .venue(r.venue())
-        .count(r.citedBy() == null ? 0 : r.citedBy())
+        .count(r.citedBy() != null ? r.citedBy() : r.citedByProblem() == null ? Integer.valueOf(0) : null)
+        .note(r.citedByProblem() == null ? null : "\"Cited by\" count not stored: " + r.citedByProblem())
         .observedAt(observedAt)
         .build();
   }

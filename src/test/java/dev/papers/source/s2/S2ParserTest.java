@@ -30,7 +30,7 @@ class S2ParserTest {
 
   @Test
   void realBatchKeepsOrderWithLeadingNull() throws IOException {
-    List<S2Dto.Paper> papers = S2Parser.batch(real("s2_2024_paper_batch_post_with_null.json"));
+    List<S2Dto.Paper> papers = S2Parser.batch(real("s2_2024_paper_batch_post_with_null.json")).stream().map(S2Parser.Item::paper).toList();
     assertThat(papers).hasSize(4);
     assertThat(papers.get(0)).isNull();
     List<SourceRecord> r = papers.subList(1, 4).stream().map(p -> S2Normalizer.record(p, NOW)).toList();
@@ -156,7 +156,7 @@ class S2ParserTest {
 
   @Test
   void ownBatchWithNullAbsentNullAndEmptyFields() throws IOException {
-    List<S2Dto.Paper> papers = S2Parser.batch(own("batch_null_first.json"));
+    List<S2Dto.Paper> papers = S2Parser.batch(own("batch_null_first.json")).stream().map(S2Parser.Item::paper).toList();
     assertThat(papers).hasSize(4);
     assertThat(papers.get(0)).isNull();
 
