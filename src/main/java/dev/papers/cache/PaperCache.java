@@ -66,6 +66,38 @@ public final class PaperCache {
     return root.resolve("aliases").resolve(FileNames.scheme(key)).resolve(FileNames.name(key));
   }
 
+  /**
+   * Checks, before anything is sent, that this cache can be written: the directory is made if need be,
+   * and a temporary file is created and removed in it and in the lock directory.
+   *
+   * @throws CacheException saying "the cache ... is read-only" (or what else stops writes) otherwise
+   */
+  public void requireWritable() {
+    Path at = root;
+    try {
+      Files.createDirectories(root);
+      probe(root);
+      at = stateDir().resolve("locks");
+      Files.createDirectories(at);
+      probe(at);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      boolean readOnly = e instanceof java.nio.file.AccessDeniedException
+          || e instanceof java.nio.file.ReadOnlyFileSystemException
+          || why.contains("Read-only file system") || why.contains("Permission denied");
+      String where = at.equals(root) ? "" : " (" + at + ")";
+      throw new CacheException(readOnly
+          ? "the cache " + root + " is read-only" + where + ": nothing was sent; make it writable, or point"
+              + " PAPERS_CACHE at a writable copy"
+          : "cannot write to the cache " + root + where + ": " + FileErrors.reason(e) + "; nothing was sent", e);
+    }
+  }
+
+  private static void probe(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, ".papers-write-check.", ".tmp");
+    Files.deleteIfExists(probe);
+  }
+
   /** The entry an identifier leads to, directly or through an alias. */
   public Optional<Paper> find(PaperId id) {
     String canonical = resolve(id.withoutVersion().key());
@@ -295,6 +327,59 @@ public final class PaperCache {
   /** Whether a rank index has been made for this cache (by a {@code rank}). */
   public boolean hasIndex() {
     return Files.isRegularFile(new PaperIndex(this, System::currentTimeMillis, PaperIndex.RACY).file());
+  }
+
+  /** A temporary file this old was left by a process that died mid-write: no write takes an hour. */
+  public static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+
+  /**
+   * Removes the temporary files of atomic writes ({@code .ID.json.PID.HEX.tmp}) that a killed process
+   * left under {@code papers/}, {@code aliases/}, the cache's top directory and {@code .state/locks/},
+   * when they are older than {@code olderThan} by the file system's clock (never {@code PAPERS_NOW}:
+   * file times are real). A file another process removes first, or one that cannot be removed, is
+   * skipped.
+   *
+   * @return how many were removed
+   */
+  public int sweepTemporaries(java.time.Duration olderThan) {
+    long cutoff = System.currentTimeMillis() - olderThan.toMillis();
+    List<Path> dirs = new ArrayList<>(List.of(root, stateDir().resolve("locks")));
+    for (String top : List.of("papers", "aliases")) {
+      Path d = root.resolve(top);
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (DirectoryStream<Path> schemes = Files.newDirectoryStream(d)) {
+        for (Path scheme : schemes) {
+          if (Files.isDirectory(scheme)) {
+            dirs.add(scheme);
+          }
+        }
+      } catch (IOException e) {
+        // nothing to sweep that can be listed
+      }
+    }
+    int removed = 0;
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+        for (Path f : files) {
+          try {
+            if (AtomicFiles.isTemporary(f.getFileName().toString()) && Files.isRegularFile(f)
+                && Files.getLastModifiedTime(f).toMillis() < cutoff && Files.deleteIfExists(f)) {
+              removed++;
+            }
+          } catch (IOException e) {
+            // gone already, or not ours to remove
+          }
+        }
+      } catch (IOException e) {
+        // a directory that cannot be listed is left alone
+      }
+    }
+    return removed;
   }
 
   /** Every paper file's path, temporaries of interrupted writes left out. */

@@ -80,9 +80,12 @@ public final class FetchCommand implements Callable<Integer> {
     if (max != null && max < 1) {
       throw new UsageException("fetch: --max must be at least 1");
     }
-    List<PaperId> parsed = Ids.parseAll(ids);
+    List<PaperId> parsed = Ids.parseAll(ids, app.clock());
     if (chosen.contains("scholar")) {
       app.sources().scholar(); // its settings are checked now (exit 2), before any request is sent
+    }
+    if (!parsed.isEmpty() || title != null || topic != null) {
+      app.cache().requireWritable(); // a read-only cache: say so, and send nothing
     }
     if (topic != null) {
       return Commands.harvest(app, spec, topic, parsed, max, chosen, histogram, json, common);

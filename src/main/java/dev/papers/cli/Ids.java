@@ -10,11 +10,12 @@ import java.util.List;
 final class Ids {
   private Ids() {}
 
-  static List<PaperId> parseAll(List<String> inputs) {
+  /** Every id parsed; an arXiv id numbered after now's month is refused too. */
+  static List<PaperId> parseAll(List<String> inputs, java.time.Clock clock) {
     List<PaperId> ids = new ArrayList<>(inputs.size());
     for (String in : inputs) {
       try {
-        ids.add(PaperId.parse(in));
+        ids.add(PaperId.parse(in).notAfter(clock.instant(), in));
       } catch (InvalidIdException e) {
         throw new UsageException(e.getMessage());
       }
@@ -22,7 +23,7 @@ final class Ids {
     return ids;
   }
 
-  static PaperId parse(String in) {
-    return parseAll(List.of(in)).get(0);
+  static PaperId parse(String in, java.time.Clock clock) {
+    return parseAll(List.of(in), clock).get(0);
   }
 }

@@ -106,6 +106,7 @@ public final class RefreshCommand implements Callable<Integer> {
           + " ids a request, not " + s2Batch);
     }
 
+    app.cache().requireWritable(); // a read-only cache: say so, and send nothing
     Instant startedAt = app.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     long t0 = app.ticker().millis();
     Path state = app.cache().stateDir();
@@ -150,8 +151,9 @@ public final class RefreshCommand implements Callable<Integer> {
           .forEach(n -> err.println("papers: " + n));
     }
     int code = Commands.finish(r.outcome(), err);
-    appendLog(startedAt, code, r, requests, millis, r.stoppedAtDeadline() ? "stopped at the deadline" : null, err);
-    if (r.refreshed() > 0 && !r.stoppedAtDeadline() && app.cache().hasIndex()) {
+    appendLog(startedAt, code, r, requests, millis, r.stoppedBecause() != null ? "stopped: " + r.stoppedBecause()
+        : r.stoppedAtDeadline() ? "stopped at the deadline" : null, err);
+    if (r.refreshed() > 0 && !r.stoppedAtDeadline() && r.stoppedBecause() == null && app.cache().hasIndex()) {
       try {
         // The papers just written must be older than the index's racy window, or it would not trust them.
         app.sleeper().sleep(dev.papers.cache.PaperIndex.RACY.plusMillis(100));
@@ -195,7 +197,10 @@ public final class RefreshCommand implements Callable<Integer> {
     StringBuilder req = new StringBuilder();
     requests.forEach((k, v) -> req.append(req.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     b.append(req.length() == 0 ? "none" : req).append("; ").append(seconds(millis));
-    if (r.stoppedAtDeadline()) {
+    if (r.stoppedBecause() != null) {
+      b.append("; stopped: ").append(r.stoppedBecause()).append(", ").append(r.refreshed()).append(" saved, ")
+          .append(r.left()).append(" left");
+    } else if (r.stoppedAtDeadline()) {
       b.append("; stopped at the deadline, ").append(r.left()).append(" left");
     }
     return b.toString();

@@ -37,7 +37,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PaperId parsed = Ids.parse(id);
+    PaperId parsed = Ids.parse(id, app.clock());
     PrintWriter out = spec.commandLine().getOut();
     Optional<Paper> p = app.cache().find(parsed);
     if (p.isEmpty()) {

@@ -245,6 +245,34 @@ public record PaperId(Kind kind, String value, Integer version) {
     return doi(d);
   }
 
+  /**
+   * The month a new-style arXiv id was numbered in ({@code 1909.10351}: 2019-09), or null for another
+   * kind of id or an old-style one (those ended in March 2007).
+   */
+  public java.time.YearMonth arxivMonth() {
+    if (kind != Kind.ARXIV || value.indexOf('.') != 4 || value.indexOf('/') >= 0) {
+      return null;
+    }
+    return java.time.YearMonth.of(2000 + Integer.parseInt(value.substring(0, 2)),
+        Integer.parseInt(value.substring(2, 4)));
+  }
+
+  /**
+   * Refuses an arXiv id numbered after {@code now}'s month (UTC): arXiv has not given it yet
+   * ({@code 8909.10351} would be September 2089).
+   *
+   * @param input what the user typed, for the message
+   * @throws InvalidIdException when the id is from the future
+   */
+  public PaperId notAfter(java.time.Instant now, String input) {
+    java.time.YearMonth month = arxivMonth();
+    java.time.YearMonth current = java.time.YearMonth.from(now.atZone(java.time.ZoneOffset.UTC));
+    if (month != null && month.isAfter(current)) {
+      throw new InvalidIdException(input, "an arXiv number of " + month + ", after this month (" + current + ")");
+    }
+    return this;
+  }
+
   /** Parses a bare arXiv id (new or old style, optional version); null when it is not one. */
   public static PaperId arxivOrNull(String s) {
     Matcher m = NEW_STYLE.matcher(s);

@@ -136,9 +136,17 @@ public final class RefreshService {
    * @param scholarRequests requests the Scholar step sent (its own connection)
    * @param outcome failures, for the exit code and stderr
    * @param notes what {@code --verbose} prints
+   * @param stoppedBecause why the run stopped before it was done, when the cache could not be written
+   *     (a full disk, say): what was saved before stays saved; null otherwise
    */
   public record Result(int refreshed, int notFound, int failed, int fresh, int left, boolean stoppedAtDeadline,
-      Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes) {}
+      Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes, String stoppedBecause) {
+    public Result(int refreshed, int notFound, int failed, int fresh, int left, boolean stoppedAtDeadline,
+        Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes) {
+      this(refreshed, notFound, failed, fresh, left, stoppedAtDeadline, elapsed, scholarRequests, outcome, notes,
+          null);
+    }
+  }
 
   private final PaperCache cache;
   private final Supplier<IdLookup> s2;
@@ -199,6 +207,8 @@ public final class RefreshService {
     final Map<String, Long> longest = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
     boolean stoppedAtDeadline;
+    /** Set when a write to the cache failed: nothing more is asked, since nothing more could be saved. */
+    String stoppedBecause;
 
     Run(Options options) {
       this.options = options;
@@ -238,6 +248,10 @@ public final class RefreshService {
       notes.add("scholar: not available in this build; skipped");
     }
 
+    int swept = cache.sweepTemporaries(PaperCache.ABANDONED);
+    if (swept > 0) {
+      notes.add("removed " + swept + " temporary file(s) left by interrupted runs");
+    }
     PaperCache.Snapshot snapshot = cache.loadAll();
     snapshot.problems().forEach(pr -> notes.add("skipped a broken cache file: " + pr));
     Instant countCutoff = now.minus(options.olderThan());
@@ -295,13 +309,21 @@ public final class RefreshService {
     if (wantS2) {
       askById(Src.S2, "s2", stale, w -> w.s2Key, s2, options.s2Batch(), run, outcome, now, p, done, total);
     }
-    if (wantArxiv) {
+    if (wantArxiv && run.stoppedBecause == null) {
       askById(Src.ARXIV, "arxiv", stale, w -> w.arxivKey, arxiv, options.arxivBatch(), run, outcome, now, p, done,
           total);
     }
     int scholarRequests = 0;
-    if (wantScholar) {
-      scholarRequests = askScholar(stale, run, outcome, p, done, total);
+    if (wantScholar && run.stoppedBecause == null) {
+      try {
+        scholarRequests = askScholar(stale, run, outcome, p, done, total);
+      } catch (RuntimeException e) {
+        if (!isWriteFailure(e)) {
+          throw e;
+        }
+        run.stoppedBecause = writeFailure(e);
+        outcome.fail(new Outcome.Failure(null, "cache", run.stoppedBecause, false, null));
+      }
     }
 
     if (!stale.isEmpty()) {
@@ -326,9 +348,13 @@ public final class RefreshService {
     if (run.stoppedAtDeadline) {
       notes.add("stopped at the deadline, " + left + " left for the next run");
     }
+    if (run.stoppedBecause != null) {
+      notes.add("stopped: " + run.stoppedBecause + "; " + refreshed + " saved before, " + left
+          + " left for the next run");
+    }
     Duration elapsed = Duration.ofMillis(ticker.millis() - run.start);
     return new Result(refreshed, notFound, failed, fresh, left, run.stoppedAtDeadline, elapsed, scholarRequests,
-        outcome, notes);
+        outcome, notes, run.stoppedBecause);
   }
 
   /** The newest observation of a source in the history, suspect ones included; null when none. */
@@ -368,6 +394,7 @@ public final class RefreshService {
       run.took(flag, ticker.millis() - t0);
       SourceException stop = null;
       List<Runnable> stores = new ArrayList<>();
+      List<Work> storing = new ArrayList<>();
       for (PaperId k : chunk) {
         Lookup l = answers.get(k);
         for (Work w : byKey.get(k)) {
@@ -380,6 +407,7 @@ public final class RefreshService {
             }
             f.record().notes().forEach(n -> run.notes.add(f.record().source() + ": " + w.paper.id() + ": " + n));
             stores.add(() -> PaperStore.store(cache, known, f.record(), now, null));
+            storing.add(w);
             w.status.put(src, Status.DONE);
           } else if (l instanceof Lookup.Failed failed) {
             w.status.put(src, Status.FAILED);
@@ -396,8 +424,31 @@ public final class RefreshService {
           done[0]++;
         }
       }
-      storeAll(stores);
+      List<RuntimeException> failures = storeAll(stores);
+      RuntimeException writeFailure = null;
+      for (int i = 0; i < failures.size(); i++) {
+        RuntimeException e = failures.get(i);
+        if (e == null) {
+          continue;
+        }
+        if (!isWriteFailure(e)) {
+          throw e;
+        }
+        Work w = storing.get(i);
+        w.status.put(src, Status.FAILED);
+        writeFailure = writeFailure == null ? e : writeFailure;
+      }
       p.update(done[0], total, "refresh");
+      if (writeFailure != null) {
+        // The disk is full (or gone read-only): what was stored stays; nothing more can be saved now.
+        run.stoppedBecause = writeFailure(writeFailure);
+        for (int i = 0; i < failures.size(); i++) {
+          if (failures.get(i) != null) {
+            outcome.fail(new Outcome.Failure(storing.get(i).paper.id(), "cache", run.stoppedBecause, false, null));
+          }
+        }
+        return;
+      }
       if (stop != null) {
         // Try later, or not reachable at all: sending more now would only fail the same way.
         return;
@@ -409,12 +460,21 @@ public final class RefreshService {
    * Stores a batch's answers, {@link #WRITERS} papers at a time: each store forces its file and
    * directory to disk, and the disk takes several of those at once about as fast as one. Every store
    * is done (or has failed) when this returns, before the next request: a run killed later loses
-   * nothing of this batch. The first failure, if any, is thrown once all are done.
+   * nothing of this batch.
+   *
+   * @return per store, in order, its failure or null
    */
-  private static void storeAll(List<Runnable> stores) {
+  private static List<RuntimeException> storeAll(List<Runnable> stores) {
+    List<RuntimeException> failures = new ArrayList<>(java.util.Collections.nCopies(stores.size(), null));
     if (stores.size() <= 1) {
-      stores.forEach(Runnable::run);
-      return;
+      for (int i = 0; i < stores.size(); i++) {
+        try {
+          stores.get(i).run();
+        } catch (RuntimeException e) {
+          failures.set(i, e);
+        }
+      }
+      return failures;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, stores.size()), r -> {
       Thread t = new Thread(r, "papers-store");
@@ -426,25 +486,35 @@ public final class RefreshService {
       for (Runnable r : stores) {
         futures.add(pool.submit(r));
       }
-      RuntimeException first = null;
-      for (Future<?> f : futures) {
+      for (int i = 0; i < futures.size(); i++) {
         try {
-          f.get();
+          futures.get(i).get();
         } catch (ExecutionException e) {
-          if (first == null) {
-            first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-          }
+          failures.set(i, e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while storing answers", e);
         }
       }
-      if (first != null) {
-        throw first;
-      }
+      return failures;
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** Whether a failure is the cache's file system refusing a write (full, read-only, gone). */
+  static boolean isWriteFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException || t instanceof dev.papers.cache.CacheException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "cannot write to the cache: No space left on device". */
+  static String writeFailure(Throwable e) {
+    return "cannot write to the cache: " + dev.papers.cache.FileErrors.reason(e);
   }
 
   private int askScholar(List<Work> stale, Run run, Outcome outcome, Progress p, long[] done, long total) {
