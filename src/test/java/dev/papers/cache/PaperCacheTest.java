@@ -176,7 +176,7 @@ class PaperCacheTest {
     String volume = "10.5555/proceedings.2020";
     List<String> ids = List.of("1909.10351", "1910.01108", "2002.02925");
     for (int i = 0; i < ids.size(); i++) {
-      SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(ids.get(i)).doi(volume)
+      SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(ids.get(i)).doi(volume)
           .title("paper " + i).count(10 * (i + 1)).observedAt(t).build();
       c.update(r.ids(), p -> p.merge(r, t));
     }
@@ -195,10 +195,10 @@ class PaperCacheTest {
     // later answers repeating the shared DOI neither join the papers nor give the DOI back to one
     time.advance(Duration.ofDays(8));
     Instant later = time.instant();
-    SourceRecord again = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1909.10351").doi(volume)
+    SourceRecord again = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("1909.10351").doi(volume)
         .count(11).observedAt(later).build();
     c.update(again.ids(), p -> p.merge(again, later));
-    c.updateExisting("arxiv:1910.01108", p -> p.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    c.updateExisting("arxiv:1910.01108", p -> p.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .arxivId("1910.01108").doi(volume).count(21).observedAt(later).build(), later));
     assertThat(c.files()).hasSize(3);
     assertThat(c.find(PaperId.parse(volume))).isEmpty();
@@ -214,13 +214,13 @@ class PaperCacheTest {
     PaperCache c = cache();
     Instant t = time.instant();
     String doi = "10.1103/physrevb.85.115117";
-    SourceRecord first = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).doi(doi).count(7).observedAt(t).build();
+    SourceRecord first = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).doi(doi).count(7).observedAt(t).build();
     c.update(first.ids(), p -> p.merge(first, t));
-    SourceRecord link = SourceRecord.builder(Sources.ARXIV).arxivId("1111.2011").doi(doi).title("A")
+    SourceRecord link = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2011").doi(doi).title("A")
         .observedAt(t).build();
     c.update(link.ids(), p -> p.merge(link, t));
     assertThat(c.files()).hasSize(1); // a DOI entry and its arXiv id: one paper
-    SourceRecord other = SourceRecord.builder(Sources.ARXIV).arxivId("1111.2012").doi(doi).title("B")
+    SourceRecord other = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2012").doi(doi).title("B")
         .observedAt(t).build();
     Paper b = c.update(other.ids(), p -> p.merge(other, t));
     assertThat(b.id()).isEqualTo("arxiv:1111.2012");
