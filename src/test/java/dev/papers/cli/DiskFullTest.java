@@ -13,7 +13,7 @@ import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.testing.Tmpfs;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -73,10 +73,10 @@ class DiskFullTest {
   }
 
   private static Paper round(Paper p, String a, int padding, Instant at) {
-    Paper q = p.merge(SourceRecord.builder(Sources.ARXIV).arxivId(a).arxivVersion(1).title("Paper " + a)
+    Paper q = p.merge(SourceRecord.builder(Source.ARXIV.jsonName()).arxivId(a).arxivVersion(1).title("Paper " + a)
         .abstractText("x".repeat(Math.max(1, padding))).observedAt(NOW).build(), at);
     if (s2History(q).isEmpty()) {
-      q = q.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(a).s2Id(hex40(a)).count(5)
+      q = q.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(a).s2Id(hex40(a)).count(5)
           .observedAt(at).build(), at);
     }
     return q;

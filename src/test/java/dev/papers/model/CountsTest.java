@@ -51,7 +51,7 @@ class CountsTest {
 
   @Test
   void aRecordKeepsItsOtherFieldsAndNotesTheRefusedCount() {
-    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).title("T")
+    SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).title("T")
         .count("citationCount", Counts.check(12.5)).influential("influentialCitationCount", Counts.check(3))
         .build();
     assertThat(r.count()).isNull();
