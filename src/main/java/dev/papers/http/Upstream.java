@@ -280,8 +280,19 @@ public final class Upstream {
     return one.length() > 60 ? one.substring(0, 60) + "…" : one;
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  /** A transport failure in words, without class names: "Connection reset", "the answer ended early". */
+  static String describe(IOException e) {
+    String m = e.getMessage() == null ? "" : abbreviate(e.getMessage());
+    if (e instanceof java.io.EOFException || m.startsWith("unexpected end of stream") || m.startsWith("\\n not found")) {
+      return "the answer ended early";
+    }
+    if (m.startsWith("Too many follow-up requests")) {
+      return "too many redirects";
+    }
+    if (!m.isEmpty()) {
+      return m;
+    }
+    String kind = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+    return kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -44,6 +44,10 @@ public final class ArxivParser {
     if (xml == null || from >= xml.length) {
       throw new ArxivFormatException("empty answer, not an Atom feed");
     }
+    if (!utf8(xml, from)) {
+      // Refused here: the JDK's XML reader would print "[Fatal Error]" to the process's stderr.
+      throw new ArxivFormatException("not a readable Atom feed: not valid UTF-8");
+    }
     XMLStreamReader r = null;
     try {
       r = factory().createXMLStreamReader(new ByteArrayInputStream(xml, from, xml.length - from));
@@ -78,6 +82,19 @@ public final class ArxivParser {
       i++;
     }
     return i;
+  }
+
+  /** Whether the bytes from {@code from} are valid UTF-8 (arXiv's API answers in nothing else). */
+  private static boolean utf8(byte[] xml, int from) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(xml, from, xml.length - from));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** The arXiv id in an entry's {@code <id>} URL ({@code http://arxiv.org/abs/1909.10351v2}), or null. */

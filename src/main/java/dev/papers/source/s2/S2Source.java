@@ -259,7 +259,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
       if (item.problem() != null) {
         // This one record is unreadable; the batch's other papers stand.
         out.add(new Lookup.Failed(new SourceException(name(), r.url(), Kind.PARSE, r.status(),
-            redact("cannot read Semantic Scholar's record for " + chunk.get(i) + ": " + item.problem()))));
+            redact("cannot read Semantic Scholar's record: " + item.problem()))));
       } else if (item.paper() == null) {
         out.add(new Lookup.NotFound("not known to Semantic Scholar: " + chunk.get(i)));
       } else {
