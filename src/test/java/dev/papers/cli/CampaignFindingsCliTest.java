@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The smaller findings of issue 18's campaign, each pinned. */
+@Tag("reliability")
 @WireMockTest
 class CampaignFindingsCliTest {
   @TempDir Path home;

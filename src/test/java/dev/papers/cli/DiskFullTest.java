@@ -107,7 +107,7 @@ class DiskFullTest {
     Path log = home.resolve("logs/refresh.log"); // another disk
 
     CliHarness.Run r = cli.run("refresh", "--sources", "s2", "--summary", "--log", log.toString());
-    System.out.println("[reliability] disk full: " + r.out().strip() + " | exit " + r.code());
+    System.out.println("[reliability] disk full: " + r.out().strip() + " | " + r.err().strip() + " | exit " + r.code());
 
     PaperCache cache = new PaperCache(cacheDir, Clock.fixed(NOW, ZoneOffset.UTC));
     PaperCache.Snapshot after = cache.loadAll();
