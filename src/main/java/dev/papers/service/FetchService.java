@@ -92,6 +92,8 @@ public final class FetchService {
     /** What --verbose says about this input: values not stored, answers not taken. */
     final List<String> notes = new ArrayList<>();
     boolean failed;
+    /** Why this paper's answer could not be saved (the disk is full), or null. */
+    String writeFailure;
 
     Track(PaperId input) {
       this.input = input;
@@ -129,6 +131,21 @@ public final class FetchService {
 
     if (wantS2) {
       askS2(tracks, topic, outcome, progress);
+    }
+    String stop = tracks.values().stream().map(t -> t.writeFailure).filter(java.util.Objects::nonNull).findFirst()
+        .orElse(null);
+    if (stop != null) {
+      // Nothing more can be saved: ask nothing more, and say why for the papers not done.
+      for (Track t : tracks.values()) {
+        t.notes.forEach(n -> notes.add(t.input.display() + ": " + n));
+        if (t.found && !t.failed) {
+          outcome.done(t.input.display()); // saved before the disk filled
+        } else if (!t.failed) {
+          t.failed = true;
+          outcome.fail(new Outcome.Failure(t.input.display(), "cache", stop, false, null));
+        }
+      }
+      return new Result(readAll(tracks), outcome, notes);
     }
     if (wantArxiv || (wantScholar && !wantS2)) {
       // Scholar needs a title: when only Scholar is named and the paper is new, arXiv supplies it.
@@ -312,6 +329,16 @@ public final class FetchService {
     }
   }
 
+  private List<Paper> readAll(Map<String, Track> tracks) {
+    List<Paper> papers = new ArrayList<>();
+    for (Track t : tracks.values()) {
+      if (t.canonical != null) {
+        cache.read(t.canonical).ifPresent(papers::add);
+      }
+    }
+    return papers;
+  }
+
   private void apply(Track t, String sourceName, Lookup l, String topic, Outcome outcome) {
     if (l instanceof Lookup.Found f) {
       SourceRecord r = f.record();
@@ -324,7 +351,19 @@ public final class FetchService {
         }
       }
       r.notes().forEach(n -> t.notes.add(sourceName + ": " + n));
-      Paper stored = PaperStore.store(cache, ids, r, clock.instant(), p -> tag(p, topic));
+      Paper stored;
+      try {
+        stored = PaperStore.store(cache, ids, r, clock.instant(), p -> tag(p, topic));
+      } catch (RuntimeException e) {
+        if (!RefreshService.isWriteFailure(e)) {
+          throw e;
+        }
+        // A full (or read-only) disk: this paper is not saved; what was saved before stays.
+        t.failed = true;
+        t.writeFailure = RefreshService.writeFailure(e);
+        outcome.fail(new Outcome.Failure(t.input.display(), "cache", t.writeFailure, false, null));
+        return;
+      }
       t.canonical = stored.id();
       if (t.arxivId == null) {
         t.arxivId = stored.arxivId();

@@ -137,6 +137,7 @@ class DiskFullTest {
     }
 
     // Room again: the next run does the rest.
+    assertThat(r.code()).isEqualTo(3);
     Files.delete(filler);
     CliHarness.Run again = cli.run("refresh", "--sources", "s2", "--summary");
     assertThat(again.code()).as(again.err()).isZero();
@@ -144,5 +145,41 @@ class DiskFullTest {
     for (Paper p : cache.loadAll().papers()) {
       assertThat(s2History(p)).as(p.id()).hasSize(2);
     }
+  }
+
+  @Test
+  void aDiskFillingDuringFetchSavesWhatItCanAndExitsThree() throws Exception {
+    Path cacheDir = home.resolve("cache");
+    tmpfs = Tmpfs.mount(cacheDir, 1024 * 1024);
+    RefreshFixtures.stubAll(wm);
+    CliHarness cli = new CliHarness(home, wm.baseUrl() + "/api/query", wm.baseUrl() + "/graph/v1");
+    List<String> args = new java.util.ArrayList<>(List.of("fetch", "--sources", "s2"));
+    for (int i = 0; i < PAPERS; i++) {
+      args.add(arxivId(i));
+    }
+    long free = Files.getFileStore(cacheDir).getUsableSpace();
+    Path filler = cacheDir.resolve("filler");
+    try (OutputStream out = Files.newOutputStream(filler)) {
+      byte[] block = new byte[PAGE];
+      for (long left = free - 12L * PAGE; left > 0; left -= PAGE) {
+        out.write(block);
+      }
+    }
+
+    CliHarness.Run r = cli.run(args.toArray(String[]::new));
+    System.out.println("[reliability] disk full during fetch: " + r.err().strip() + " | exit " + r.code());
+
+    PaperCache.Snapshot after = new PaperCache(cacheDir, Clock.fixed(NOW, ZoneOffset.UTC)).loadAll();
+    assertThat(after.problems()).isEmpty();
+    assertThat(after.papers().size()).as("the disk filled in the middle").isBetween(1, PAPERS - 1);
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("cannot write to the cache: No space left on device");
+    CacheInvariants.plainErrors("fetch on a full disk", r.err());
+    assertThat(CacheInvariants.temporaries(cacheDir)).isEmpty();
+
+    Files.delete(filler);
+    CliHarness.Run again = cli.run(args.toArray(String[]::new));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(CacheInvariants.histories(cacheDir)).hasSize(PAPERS);
   }
 }
