@@ -41,8 +41,14 @@ final class Commands {
 
   /** Colour and width for this run's output: colour only on a terminal without NO_COLOR. */
   static dev.papers.report.ReportOptions reportOptions(App app, boolean explain) {
+    return reportOptions(app, explain, false);
+  }
+
+  /** As above; the terminal's width when stdout is one, else (or with {@code wide}) no width limit. */
+  static dev.papers.report.ReportOptions reportOptions(App app, boolean explain, boolean wide) {
     java.util.Map<String, String> env = app.settings().env();
-    return dev.papers.report.ReportOptions.forOutput(Terminal.interactive(), env.get("NO_COLOR"), env.get("COLUMNS"),
-        explain);
+    boolean tty = Terminal.interactive();
+    return dev.papers.report.ReportOptions.forOutput(tty, env.get("NO_COLOR"),
+        tty && !wide ? Terminal.columns(env) : null, explain, wide);
   }
 }

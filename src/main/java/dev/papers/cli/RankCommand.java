@@ -41,8 +41,14 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic (queries/NAME.json).")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Rank at most N papers (default: all).")
+  @Option(names = "--limit", paramLabel = "N", description = "List at most N papers, the ranked ones first (default: all).")
   Integer limit;
+
+  @Option(names = "--all", description = "List the members not ranked yet too, whatever --limit says.")
+  boolean all;
+
+  @Option(names = "--wide", description = "Cut no title to fit the terminal (output to a pipe or a file never is).")
+  boolean wide;
 
   @Option(names = "--since", paramLabel = "YEAR", description = "Drop papers older than YEAR, except the topic's include (default: the topic's since).")
   Integer since;
@@ -76,7 +82,7 @@ public final class RankCommand implements Callable<Integer> {
     Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RankOptions options = new RankOptions(since, limit, when);
+    RankOptions options = new RankOptions(since, limit, when, all);
     RankResult r;
     PaperIndex.View index;
     try {
@@ -106,7 +112,7 @@ public final class RankCommand implements Callable<Integer> {
         }, options);
       }
     }
-    f.writer(Commands.reportOptions(app, explain)).write(r, out);
+    f.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
     out.flush();
     return ExitCodes.OK;
   }

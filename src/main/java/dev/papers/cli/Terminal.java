@@ -13,6 +13,42 @@ public final class Terminal {
     return System.console() != null;
   }
 
+  /**
+   * The terminal's width in columns, or null when unknown: what the launcher asked the terminal
+   * ({@code stty size}, passed as {@code -Dpapers.columns}), else {@code COLUMNS} when exported,
+   * else (a JVM started without the launcher) {@code stty size} asked here, on a terminal only.
+   */
+  public static String columns(Map<String, String> env) {
+    String v = System.getProperty("papers.columns");
+    if (positive(v)) {
+      return v.strip();
+    }
+    v = env.get("COLUMNS");
+    if (positive(v)) {
+      return v.strip();
+    }
+    if (!interactive() || !new java.io.File("/dev/tty").canRead()) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+      p.waitFor();
+      String[] rowsCols = out.split("\\s+");
+      return rowsCols.length == 2 && positive(rowsCols[1]) ? rowsCols[1] : null;
+    } catch (java.io.IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static boolean positive(String v) {
+    return v != null && v.strip().matches("[1-9][0-9]{0,4}");
+  }
+
   /** Colour only on a terminal, and never with NO_COLOR set. */
   public static boolean color(Map<String, String> env) {
     return interactive() && env.get("NO_COLOR") == null;
