@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code 1.}) needs no escape.
  */
 public final class MarkdownText {
-  private static final Pattern WEB = Pattern.compile("(?i)(?:https?://|ftp://|www\\.)[^\\s<>]+");
+  private static final Pattern WEB = Pattern.compile("(?i)(?:https?://|ftp://|www\\.)[^\\s<>\"']+");
 
   private MarkdownText() {}
 
@@ -55,9 +55,14 @@ public final class MarkdownText {
     StringBuilder b = new StringBuilder(clean.length() + 16);
     int last = 0;
     while (m.find()) {
+      int end = m.end();
+      // trailing punctuation ends the sentence, not the address (as GitHub's autolinking reads it)
+      while (end > m.start() && ".,:;!?*_~'\")]}".indexOf(clean.charAt(end - 1)) >= 0) {
+        end--;
+      }
       b.append(text(clean.substring(last, m.start())));
-      b.append(code(m.group()));
-      last = m.end();
+      b.append(code(clean.substring(m.start(), end)));
+      last = end;
     }
     return b.append(text(clean.substring(last))).toString();
   }
