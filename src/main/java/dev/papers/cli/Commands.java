@@ -1,6 +1,11 @@
 package dev.papers.cli;
 
 import dev.papers.App;
+import dev.papers.cache.CacheException;
+import dev.papers.cache.PaperCache;
+import dev.papers.cache.PaperIndex;
+import dev.papers.rank.Candidates;
+import dev.papers.rank.Ranker;
 import dev.papers.model.Paper;
 import dev.papers.service.FetchService;
 import dev.papers.service.Outcome;
@@ -50,5 +55,47 @@ final class Commands {
     boolean tty = Terminal.interactive();
     return dev.papers.report.ReportOptions.forOutput(tty, env.get("NO_COLOR"),
         tty && !wide ? Terminal.columns(env) : null, explain, wide);
+  }
+
+  /** The format a {@code --format} value names; bad input (exit 2) for any other. */
+  static dev.papers.report.Format format(String value) {
+    try {
+      return dev.papers.report.Format.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new dev.papers.config.UsageException("--format: " + e.getMessage());
+    }
+  }
+
+  /** Ranks a topic over the cache's rank index; over the paper files when no index can be written. */
+  static dev.papers.rank.RankResult rank(App app, dev.papers.topic.Topic t, dev.papers.rank.RankOptions options,
+      PrintWriter err) {
+    PaperIndex.View index;
+    try {
+      index = app.cache().index();
+    } catch (CacheException e) {
+      // No index can be written (a full disk, say): every paper file is read instead, as it is.
+      err.println("papers: " + e.getMessage() + "; reading the paper files instead");
+      index = null;
+    }
+    if (index == null) {
+      PaperCache.Snapshot snapshot = app.cache().loadAll();
+      snapshot.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
+      return Ranker.rank(t, snapshot.papers(), options);
+    } else {
+      try (PaperIndex.View idx = index) {
+        idx.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
+        return Ranker.rank(t, new Candidates() {
+          @Override
+          public void forEach(Visitor v) {
+            idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
+          }
+
+          @Override
+          public Paper paper(long ref) {
+            return idx.paper(ref);
+          }
+        }, options);
+      }
+    }
   }
 }

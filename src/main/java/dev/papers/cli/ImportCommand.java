@@ -87,7 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
     List<ImportService.Document> docs = read();
     if (topic != null && !new TopicStore(app.settings().queriesDir()).names().contains(topic)) {
       err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")
-          + "; the papers are tagged \"" + topic + "\" all the same");
+          + "; the tag makes the topic: papers rank --topic " + topic);
     }
 
     ImportService service = new ImportService(app.cache(), () -> Commands.fetchService(app), app.clock());

@@ -1,16 +1,10 @@
 package dev.papers.cli;
 
 import dev.papers.App;
-import dev.papers.cache.CacheException;
-import dev.papers.cache.PaperCache;
-import dev.papers.cache.PaperIndex;
-import dev.papers.model.Paper;
-import dev.papers.rank.Candidates;
 import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
-import dev.papers.rank.Ranker;
 import dev.papers.report.Format;
 import dev.papers.topic.Topic;
 import dev.papers.topic.TopicStore;
@@ -38,7 +32,7 @@ public final class RankCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic (queries/NAME.json).")
+  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic: queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
   @Option(names = "--limit", paramLabel = "N", description = "List at most N papers, the ranked ones first (default: all).")
@@ -79,41 +73,16 @@ public final class RankCommand implements Callable<Integer> {
       throw new UsageException("--limit: must be 0 or more");
     }
     Instant when = AsOf.resolve(asOf, app.clock());
-    Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
+    TopicStore store = new TopicStore(app.settings().queriesDir());
+    Topic t = store.resolve(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RankOptions options = new RankOptions(since, limit, when, all);
-    RankResult r;
-    PaperIndex.View index;
-    try {
-      index = app.cache().index();
-    } catch (CacheException e) {
-      // No index can be written (a full disk, say): every paper file is read instead, as it is.
-      err.println("papers: " + e.getMessage() + "; reading the paper files instead");
-      index = null;
-    }
-    if (index == null) {
-      PaperCache.Snapshot all = app.cache().loadAll();
-      all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-      r = Ranker.rank(t, all.papers(), options);
-    } else {
-      try (PaperIndex.View idx = index) {
-        idx.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-        r = Ranker.rank(t, new Candidates() {
-          @Override
-          public void forEach(Visitor v) {
-            idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-          }
-
-          @Override
-          public Paper paper(long ref) {
-            return idx.paper(ref);
-          }
-        }, options);
-      }
+    RankResult r = Commands.rank(app, t, options, err);
+    if (t.tagOnly() && r.entries().isEmpty() && r.omitted() == 0) {
+      throw store.unknown(topic);
     }
     f.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
-    out.flush();
     return ExitCodes.OK;
   }
 }

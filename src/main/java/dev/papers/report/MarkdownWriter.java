@@ -56,6 +56,32 @@ public final class MarkdownWriter implements RankWriter {
     out.flush();
   }
 
+  /**
+   * {@code list --format markdown}: a heading, then one bulleted item per paper (linked title, authors,
+   * year, and each source's count with the day it was seen), then the ids not fetched yet.
+   */
+  static void list(String heading, List<Paper> papers, List<dev.papers.model.PaperId> notCached, Instant now,
+      PrintWriter out) {
+    out.write("## " + escape(heading) + "\n\n");
+    for (Paper p : papers) {
+      StringBuilder counts = new StringBuilder();
+      for (var c : p.citations().entrySet()) {
+        counts.append(counts.length() == 0 ? ". " : "; ").append(Age.plural(c.getValue().count(), "citation"))
+            .append(" (").append(sourceName(c.getKey())).append(", seen ").append(date(c.getValue().observedAt()))
+            .append(Age.old(c.getValue().observedAt(), now) ? ", " + Age.words(c.getValue().observedAt(), now)
+                + " ago" : "").append(')');
+      }
+      out.write("- " + (p.title() == null ? MarkdownText.code(RankedPaper.displayId(p)) + ": "
+          + TableWriter.NO_TITLE : item(p)) + counts + "\n");
+    }
+    for (dev.papers.model.PaperId id : notCached) {
+      String shown = id.withoutVersion().display();
+      out.write("- " + MarkdownText.code(shown) + ": not fetched yet, " + MarkdownText.code("papers fetch " + shown)
+          + "\n");
+    }
+    out.flush();
+  }
+
   /** Linked title, authors and year. */
   static String item(Paper p) {
     String title = p.title() == null ? RankedPaper.displayId(p) : p.title();
