@@ -7,7 +7,7 @@ import dev.papers.cache.PaperCache;
 import dev.papers.json.Json;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.model.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class ControlCharactersTest {
         """);
     Instant at = Instant.parse("2026-11-01T00:00:00Z");
     PaperCache cache = new PaperCache(home.resolve("cache"), Clock.fixed(at, ZoneOffset.UTC));
-    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("2001.00001").title(TITLE)
+    SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("2001.00001").title(TITLE)
         .authors(List.of(AUTHOR)).venue(VENUE).abstractText(ABSTRACT).published(LocalDate.parse("2020-01-01"))
         .year(2020).count(12).observedAt(at).build();
     cache.update(List.of(PaperId.arxiv("2001.00001")), p -> p.merge(r, at).withTopic("evil", at));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.papers.cache.PaperCache;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.report.DisplayWidth;
 import dev.papers.testing.ChildJvm;
 import java.io.File;
@@ -53,7 +53,7 @@ class TerminalWidthTest {
     PaperCache cache = new PaperCache(home.resolve("cache"), Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
     for (int i = 1; i <= 3; i++) {
       String id = "2001.0000" + i;
-      SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(id).title(LONG + " " + i)
+      SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(id).title(LONG + " " + i)
           .authors(List.of("Ann Able")).published(LocalDate.parse("2020-01-0" + i)).year(2020).count(100 * i)
           .observedAt(Instant.parse("2026-11-01T00:00:00Z")).build();
       cache.update(List.of(PaperId.arxiv(id)), p -> p.merge(r, Instant.parse("2026-11-01T00:00:00Z")));

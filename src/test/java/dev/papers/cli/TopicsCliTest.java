@@ -7,7 +7,7 @@ import dev.papers.cache.PaperCache;
 import dev.papers.json.Json;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class TopicsCliTest {
     PaperCache cache = new PaperCache(home.resolve("cache"), Clock.fixed(at, ZoneOffset.UTC));
     for (int i = 1; i <= 4; i++) {
       String id = "2001.0000" + i;
-      SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(id)
+      SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(id)
           .title(i == 4 ? null : "Distilling things, part " + i).authors(List.of("Ann Able"))
           .published(LocalDate.parse("2020-01-0" + i)).year(2020).count(i == 3 ? null : i == 1 ? 1 : 10 * i).observedAt(at)
           .build();
