@@ -84,6 +84,9 @@ public final class Main {
       err.println("papers: " + Visible.line(e.getMessage()));
       return ExitCodes.USAGE;
     }
+    for (String w : graph.settings().warnings()) {
+      err.println("papers: warning: " + Visible.line(w));
+    }
     CommandLine cl = commandLine(graph, args);
     cl.setOut(out);
     cl.setErr(err);
