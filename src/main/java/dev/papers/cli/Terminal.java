@@ -54,29 +54,55 @@ public final class Terminal {
     return interactive() && env.get("NO_COLOR") == null;
   }
 
-  /** A one-line progress display on stderr when interactive, else nothing. */
+  /**
+   * A one-line progress display on stderr when interactive, else nothing. A run stopped while the
+   * line is shown (Ctrl-C) ends it with a line break, so that the shell's prompt starts on a line of
+   * its own.
+   */
   public static Progress progress(PrintWriter err, boolean enabled) {
     if (!enabled || !interactive()) {
       return Progress.NONE;
     }
-    return new Progress() {
-      private long lastDraw;
+    Line line = new Line(err);
+    Runtime.getRuntime().addShutdownHook(new Thread(line::interrupted, "papers-progress"));
+    return line;
+  }
 
-      @Override
-      public synchronized void update(long done, long total, String what) {
-        long now = System.nanoTime();
-        if (done < total && now - lastDraw < 100_000_000L) {
-          return;
-        }
-        lastDraw = now;
-        int width = 30;
-        int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);
-        err.print("\r" + what + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
-        if (done >= total) {
-          err.print("\r" + " ".repeat(what.length() + width + 24) + "\r");
-        }
-        err.flush();
+  /** The progress line itself. */
+  static final class Line implements Progress {
+    private final PrintWriter err;
+    private long lastDraw;
+    private boolean shown;
+
+    Line(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void update(long done, long total, String what) {
+      long now = System.nanoTime();
+      if (done < total && now - lastDraw < 100_000_000L && shown) {
+        return;
       }
-    };
+      lastDraw = now;
+      int width = 30;
+      int filled = total <= 0 ? 0 : (int) Math.min(width, done * width / total);
+      err.print("\r" + what + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+      shown = true;
+      if (done >= total) {
+        err.print("\r" + " ".repeat(what.length() + width + 24) + "\r");
+        shown = false;
+      }
+      err.flush();
+    }
+
+    /** The run stops (the JVM shuts down): a line still shown is ended. */
+    synchronized void interrupted() {
+      if (shown) {
+        err.print("\n");
+        err.flush();
+        shown = false;
+      }
+    }
   }
 }
