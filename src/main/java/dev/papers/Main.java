@@ -100,13 +100,7 @@ public final class Main {
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpWidth(100);
-    cl.setParameterExceptionHandler((ex, argv) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      e.println("papers: " + Visible.line(ex.getMessage()));
-      e.println("Try 'papers " + (ex.getCommandLine().getCommandName().equals("papers") ? ""
-          : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
-      return ExitCodes.USAGE;
-    });
+    cl.setParameterExceptionHandler((ex, argv) -> dev.papers.cli.UsageErrors.report(ex, ex.getCommandLine().getErr()));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       PrintWriter e = line.getErr();
       if (ex instanceof UsageException || ex instanceof InvalidIdException

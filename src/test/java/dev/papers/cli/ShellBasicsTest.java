@@ -61,4 +61,22 @@ class ShellBasicsTest {
     Files.writeString(script, r.out());
     assertThat(shell("zsh", "source " + script + " && echo loaded")).contains("loaded");
   }
+
+  @Test
+  void aMistypedCommandOrOptionGetsASuggestion() {
+    CliHarness.Run cmd = cli.run("rnak", "--topic", "x");
+    assertThat(cmd.code()).isEqualTo(2);
+    assertThat(cmd.err()).contains("'rnak'").contains("Did you mean rank?").contains("Try 'papers --help'");
+    CliHarness.Run opt = cli.run("rank", "--topci", "x");
+    assertThat(opt.code()).isEqualTo(2);
+    assertThat(opt.err()).contains("'--topci'").contains("--topic");
+  }
+
+  @Test
+  void anUnknownOptionIsReportedBeforeTheMissingOneItHid() {
+    CliHarness.Run r = cli.run("rank", "-t", "x");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'-t'").contains("Did you mean --topic?").doesNotContain("Missing required option");
+    assertThat(r.err().lines().toList()).last().isEqualTo("Try 'papers rank --help' for more information.");
+  }
 }
