@@ -1,6 +1,6 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.model.InvalidIdException;
 import java.io.PrintWriter;

@@ -1,13 +1,12 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.cache.PaperCache;
 import dev.papers.model.Paper;
-import dev.papers.report.Format;
 import dev.papers.report.ListFormats;
+import dev.papers.report.ReportFormat;
 import dev.papers.topic.Membership;
 import dev.papers.topic.Topic;
-import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +28,8 @@ public final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--topic", paramLabel = "NAME", description = "Only the topic's members (as rank counts them).")
+  @Option(names = "--topic", paramLabel = "NAME",
+      description = "Only the topic's members (as rank counts them): queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
   @Option(names = "--since", paramLabel = "YEAR", description = "With --topic: drop papers older than YEAR (default: the topic's since).")
@@ -38,9 +38,9 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the records as a JSON array (--format json).")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Converters.Formats.class,
       description = "table (default), markdown, json, csv or bibtex.")
-  String format;
+  ReportFormat format;
 
   @Option(names = "--wide", description = "Cut no title to fit the terminal (output to a pipe or a file never is).")
   boolean wide;
@@ -51,7 +51,7 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format f = json ? Format.JSON : Commands.format(format);
+    ReportFormat f = json ? ReportFormat.JSON : format;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PaperCache.Snapshot all = app.cache().loadAll();
@@ -59,11 +59,10 @@ public final class ListCommand implements Callable<Integer> {
     Membership.Members members;
     String heading;
     if (topic != null) {
-      TopicStore store = new TopicStore(app.settings().queriesDir());
-      Topic t = store.resolve(topic);
+      Topic t = app.topics().resolve(topic);
       members = Membership.of(t, all.papers(), since);
       if (t.tagOnly() && members.papers().isEmpty()) {
-        throw store.unknown(topic);
+        throw app.topics().unknown(topic);
       }
       heading = t.title() + " (" + t.name() + ")";
     } else {
@@ -71,7 +70,7 @@ public final class ListCommand implements Callable<Integer> {
           all.papers().stream().sorted(Comparator.comparing(Paper::id)).toList(), List.of(), null);
       heading = "The papers of " + app.cache().root();
     }
-    if (members.papers().isEmpty() && members.notCached().isEmpty() && f != Format.JSON) {
+    if (members.papers().isEmpty() && members.notCached().isEmpty() && f != ReportFormat.JSON) {
       err.println("papers: " + (topic == null ? "the cache " + app.cache().root() + " is empty"
           : "topic " + topic + " has no members in the cache " + app.cache().root())
           + " (fetch papers: papers fetch ID...)");

@@ -1,13 +1,11 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
-import dev.papers.report.Format;
-import dev.papers.topic.Topic;
-import dev.papers.topic.TopicStore;
+import dev.papers.report.ReportFormat;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -50,9 +48,9 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "Rank as at the end of DATE (UTC): later observations do not exist. Overrides PAPERS_NOW.")
   String asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Converters.Formats.class,
       description = "table (default), markdown, json, csv or bibtex.")
-  String format;
+  ReportFormat format;
 
   @Option(names = "--explain", description = "Show, per paper, the method, the source and the numbers that went in.")
   boolean explain;
@@ -63,26 +61,14 @@ public final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format f;
-    try {
-      f = Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     if (limit != null && limit < 0) {
       throw new UsageException("--limit: must be 0 or more");
     }
     Instant when = AsOf.resolve(asOf, app.clock());
-    TopicStore store = new TopicStore(app.settings().queriesDir());
-    Topic t = store.resolve(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RankOptions options = new RankOptions(since, limit, when, all);
-    RankResult r = Commands.rank(app, t, options, err);
-    if (t.tagOnly() && r.entries().isEmpty() && r.omitted() == 0) {
-      throw store.unknown(topic);
-    }
-    f.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
+    RankResult r = app.rank().rank(topic, new RankOptions(since, limit, when, all), w -> err.println("papers: " + w));
+    format.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,6 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.json.Json;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
@@ -67,18 +67,18 @@ public final class ShowCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     if (f.equals("json")) {
-      Json.pretty().writeValue(out, p.get());
-      out.println();
+      Json.print(out, p.get());
     } else if (f.equals("bibtex")) {
       new BibtexWriter(note -> spec.commandLine().getErr().println("papers: " + note))
           .write(List.of(p.get()), List.of(), null, out);
+      out.flush();
       if (p.get().title() == null) {
         return ExitCodes.FAILED;
       }
     } else {
       PaperTextWriter.detail(p.get(), out);
+      out.flush();
     }
-    out.flush();
     return ExitCodes.OK;
   }
 }

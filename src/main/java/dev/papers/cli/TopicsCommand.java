@@ -1,6 +1,6 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.cache.PaperCache;
 import dev.papers.report.TopicsWriter;
 import dev.papers.topic.TopicCatalog;
@@ -38,7 +38,7 @@ public final class TopicsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PaperCache.Snapshot all = app.cache().loadAll();
     all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-    TopicStore store = new TopicStore(app.settings().queriesDir());
+    TopicStore store = app.topics();
     List<TopicCatalog.Entry> topics = TopicCatalog.list(store, all.papers());
     if (topics.isEmpty() && !json) {
       err.println("papers: no topics: no file in " + store.dir() + " and no tagged paper in the cache"

@@ -21,8 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class UsageErrors {
   private UsageErrors() {}
 
-  /** Prints the error, its suggestions and the help hint; returns the usage exit code. */
-  public static int report(ParameterException ex, PrintWriter err) {
+  /** Prints the error, its suggestions and the pointer to {@code --help}. */
+  public static void print(ParameterException ex, PrintWriter err) {
     ParameterException shown = ex;
     CommandLine line = ex.getCommandLine();
     List<String> unmatched = line.getUnmatchedArguments();
@@ -39,7 +39,6 @@ public final class UsageErrors {
     String name = line.getCommandName();
     err.println("Try 'papers " + (name.equals("papers") ? "" : name + " ") + "--help' for more information.");
     err.flush();
-    return ExitCodes.USAGE;
   }
 
   /**

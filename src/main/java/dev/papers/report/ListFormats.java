@@ -32,7 +32,7 @@ public final class ListFormats {
    * @param now the list's now (for velocities and counts' ages)
    * @param notes told, one line each, what a format leaves out
    */
-  public static void write(Format format, String heading, List<Paper> papers, List<PaperId> notCached,
+  public static void write(ReportFormat format, String heading, List<Paper> papers, List<PaperId> notCached,
       Instant now, ReportOptions options, Consumer<String> notes, PrintWriter out) {
     switch (format) {
       case TABLE -> new ListWriter(options).write(papers, notCached, out);
