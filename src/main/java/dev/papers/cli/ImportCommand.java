@@ -6,7 +6,6 @@ import dev.papers.json.Json;
 import dev.papers.model.InvalidIdException;
 import dev.papers.model.Paper;
 import dev.papers.report.ListWriter;
-import dev.papers.report.ReportOptions;
 import dev.papers.service.ImportService;
 import dev.papers.model.Source;
 import dev.papers.topic.TopicStore;
@@ -97,8 +96,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (json) {
       Json.print(out, r.papers());
     } else if (!r.papers().isEmpty()) {
-      new ListWriter(ReportOptions.forOutput(Terminal.interactive(), app.settings().get("NO_COLOR"),
-          app.settings().get("COLUMNS"), false)).write(r.papers(), List.of(), out);
+      new ListWriter(Commands.reportOptions(app, false)).write(r.papers(), List.of(), out);
     }
     out.flush();
     r.summaries().forEach(err::println);
