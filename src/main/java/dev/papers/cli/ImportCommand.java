@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
       + "state); a later fetch or refresh fills them in.")
   boolean offline;
 
-  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
+  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, openalex, scholar (default: arxiv,s2,openalex).")
   String sources;
 
   @Option(names = "--json", description = "Print the records of everything imported as a JSON array.")
