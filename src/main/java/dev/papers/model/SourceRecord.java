@@ -29,6 +29,10 @@ import java.util.List;
  * @param influential influential citation count
  * @param observedAt when the source was asked
  * @param provenance where a reported count was read
+ * @param openAlexId OpenAlex work id ("W2741809807")
+ * @param histogram citations by the citing work's year, as the source counted them (OpenAlex's
+ *     {@code counts_by_year}), or null
+ * @param referencedWorks the OpenAlex work ids this work cites, or null when the source did not say
  * @param notes what the source sent that was not stored, and why ("citationCount not stored: not a
  *     whole number: 12.5"): for {@code --verbose}; never part of the stored paper
  */
@@ -53,10 +57,24 @@ public record SourceRecord(
     Integer influential,
     Instant observedAt,
     String provenance,
+    String openAlexId,
+    Histogram histogram,
+    List<String> referencedWorks,
     List<String> notes) {
 
   public SourceRecord {
+    referencedWorks = referencedWorks == null ? null : List.copyOf(referencedWorks);
     notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A record of a source that knows nothing of OpenAlex (no work id, no histogram, no references). */
+  public SourceRecord(String source, String arxivId, Integer arxivVersion, String doi, String s2Id, Long corpusId,
+      String clusterId, String title, List<String> authors, String abstractText, LocalDate published,
+      Integer year, String venue, String journalRef, String primaryCategory, List<String> categories,
+      Integer count, Integer influential, Instant observedAt, String provenance) {
+    this(source, arxivId, arxivVersion, doi, s2Id, corpusId, clusterId, title, authors, abstractText, published,
+        year, venue, journalRef, primaryCategory, categories, count, influential, observedAt, provenance, null,
+        null, null, null);
   }
 
   /** Every identifier this record names, canonical order first. */
@@ -76,6 +94,12 @@ public record SourceRecord(
     }
     if (s2Id != null) {
       ids.add(PaperId.s2(s2Id));
+    }
+    if (openAlexId != null) {
+      PaperId w = PaperId.tryParse(openAlexId);
+      if (w != null && w.kind() == PaperId.Kind.OPENALEX) {
+        ids.add(w);
+      }
     }
     if (clusterId != null) {
       ids.add(PaperId.scholar(clusterId));
@@ -113,6 +137,9 @@ public record SourceRecord(
     private Integer influential;
     private Instant observedAt;
     private String provenance;
+    private String openAlexId;
+    private Histogram histogram;
+    private List<String> referencedWorks;
     private final List<String> notes = new ArrayList<>();
 
     private Builder(String source) {
@@ -138,6 +165,9 @@ public record SourceRecord(
     public Builder influential(Integer v) { this.influential = v; return this; }
     public Builder observedAt(Instant v) { this.observedAt = v; return this; }
     public Builder provenance(String v) { this.provenance = v; return this; }
+    public Builder openAlexId(String v) { this.openAlexId = Text.blankToNull(v); return this; }
+    public Builder histogram(Histogram v) { this.histogram = v; return this; }
+    public Builder referencedWorks(List<String> v) { this.referencedWorks = v == null ? null : List.copyOf(v); return this; }
     /** Something the source sent that is not stored (a count that is not one, say), for --verbose. */
     public Builder note(String v) { if (v != null) { this.notes.add(v); } return this; }
 
@@ -159,7 +189,7 @@ public record SourceRecord(
     public SourceRecord build() {
       return new SourceRecord(source, arxivId, arxivVersion, doi, s2Id, corpusId, clusterId, title,
           authors, abstractText, published, year, venue, journalRef, primaryCategory, categories, count,
-          influential, observedAt, provenance, notes);
+          influential, observedAt, provenance, openAlexId, histogram, referencedWorks, notes);
     }
   }
 }

@@ -76,6 +76,8 @@ class KillTrialsTest {
     env.put("PAPERS_S2_INTERVAL", "0");
     env.put("PAPERS_ARXIV_INTERVAL", "0");
     env.put("PAPERS_NOW", NOW.toString());
+    env.put("PAPERS_OPENALEX_URL", wm.baseUrl() + "/openalex"); // never the real one
+    env.put("PAPERS_SOURCES", "arxiv,s2");
     return env;
   }
 
@@ -114,7 +116,8 @@ class KillTrialsTest {
       RefreshFixtures.S2Batch.delayAfterFirst = 120;
       Map<String, String> env = childEnv(cacheDir);
       env.put("PAPERS_S2_BATCH", "20");
-      child = ChildJvm.builder(Main.class, List.of("refresh"), env, home, "refresh" + t).start();
+      child = ChildJvm.builder(Main.class, List.of("refresh", "--sources", "s2,arxiv"), env, home, "refresh" + t)
+          .start();
       PaperCache watch = new PaperCache(cacheDir, Clock.fixed(NOW, ZoneOffset.UTC));
       boolean killed = killAfter(() -> s2History(watch.read("arxiv:" + arxivId(0)).orElseThrow()).size() > 1, 2000);
       RefreshFixtures.S2Batch.delayAfterFirst = 0;
@@ -135,7 +138,7 @@ class KillTrialsTest {
       CliHarness cli = new CliHarness(cacheDir.getParent(), wm.baseUrl() + "/api/query", wm.baseUrl() + "/graph/v1");
       Instant later = NOW.plus(Duration.ofHours(1));
       cli.env.put("PAPERS_NOW", later.toString());
-      CliHarness.Run next = cli.run("refresh");
+      CliHarness.Run next = cli.run("refresh", "--sources", "s2,arxiv");
       assertThat(next.code()).as(next.err()).isZero();
       Map<String, List<Observation>> end = CacheInvariants.check(cacheDir, afterKill);
       for (Map.Entry<String, List<Observation>> e : end.entrySet()) {
