@@ -238,7 +238,7 @@ public record PaperId(Kind kind, String value, Integer version) {
       if (p.regionMatches(true, 0, "/works/", 0, 7)) {
         p = p.substring(6);
       }
-      return p.indexOf('/', 1) < 0 ? openAlexOrNull(p.substring(1)) : null;
+      return p.length() > 1 && p.indexOf('/', 1) < 0 ? openAlexOrNull(p.substring(1)) : null;
     }
     if ((host.startsWith("scholar.") || host.contains("scholar")) && s.contains("cluster=")) {
       Matcher c = Pattern.compile("[?&](?:cluster|cites)=(\\d{1,20})").matcher(s);
