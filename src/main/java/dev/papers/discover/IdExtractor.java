@@ -1,8 +1,6 @@
 package dev.papers.discover;
 
 import dev.papers.model.PaperId;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +72,13 @@ public final class IdExtractor {
 
   private static final String URL_CHARS = "[\\x21-\\x7e&&[^\"'<>\\[\\]{}`\\\\|^]]";
   private static final Pattern URL = Pattern.compile("(?i)(?<![a-z])https?://" + URL_CHARS + "+");
-  private static final Pattern DOI_IN_URL = Pattern.compile("(?<=[/=])10\\.\\d{4,9}/[^?#&]+");
+  private static final String ACL_ID =
+      "[A-Z]\\d{2}-\\d{4}|(?:19|20)\\d{2}\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.\\d{1,4}";
+  /** {@code ACL:N19-1423}, and ACL Anthology links written without a scheme. */
+  private static final Pattern ACL =
+      Pattern.compile(
+          "(?<![A-Za-z0-9.\\-/])(?:(?i:acl)\\h*[:：]\\h*|((?i:(?:www\\.)?aclanthology\\.org/|(?:www\\.)?aclweb\\.org"
+              + "/anthology/)))(" + ACL_ID + ")(?:v\\d{1,2})?(?![0-9])((?i)\\.pdf)?");
 
   private static final String NEW_ID = "\\d{4}\\.\\d{4,5}(?:v\\d{1,4})?";
   private static final String OLD_ID =
@@ -302,6 +306,7 @@ public final class IdExtractor {
     List<Hit> hits = new ArrayList<>();
     urls(text, masked, hits);
     arxivUrls(text, masked, hits);
+    aclIds(new String(masked), masked, hits);
     String rest = new String(masked);
     dois(rest, masked, hits);
     rest = new String(masked);
@@ -321,40 +326,27 @@ public final class IdExtractor {
       int start = m.start();
       mask(masked, start, start + url.length());
       PaperId id = PaperId.tryParse(url);
-      if (id != null && (id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI)) {
-        hits.add(new Hit(start, id, url));
-        continue;
+      if (id == null && url.length() > PaperId.MAX_INPUT) {
+        id = PaperId.doiInUrl(url);
       }
-      PaperId doi = doiInUrl(url);
-      if (doi != null) {
-        hits.add(new Hit(start, doi, url));
+      if (id != null && id.kind() != PaperId.Kind.SCHOLAR) {
+        hits.add(new Hit(start, id, url));
       }
     }
   }
 
-  private static PaperId doiInUrl(String url) {
-    String decoded;
-    try {
-      decoded = URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      decoded = url;
+  private static void aclIds(String text, char[] masked, List<Hit> hits) {
+    Matcher m = ACL.matcher(text);
+    while (m.find()) {
+      if (!rightBoundary(text, m.end(), m.group(1) != null)) {
+        continue;
+      }
+      PaperId id = PaperId.aclOrNull(m.group(2));
+      if (id != null) {
+        mask(masked, m.start(), m.end());
+        hits.add(new Hit(m.start(), id, m.group()));
+      }
     }
-    int afterHost = decoded.indexOf('/', decoded.indexOf("//") + 2);
-    if (afterHost < 0) {
-      return null;
-    }
-    Matcher d = DOI_IN_URL.matcher(decoded);
-    if (!d.find(afterHost)) {
-      return null;
-    }
-    String doi = stripTrailing(d.group());
-    if (doi.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-      doi = doi.substring(0, doi.length() - 4);
-    }
-    PaperId id = PaperId.tryParse(doi);
-    return id != null && (id.kind() == PaperId.Kind.DOI || id.kind() == PaperId.Kind.ARXIV)
-        ? id
-        : null;
   }
 
   private static void arxivUrls(String text, char[] masked, List<Hit> hits) {

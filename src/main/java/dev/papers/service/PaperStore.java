@@ -44,7 +44,8 @@ public final class PaperStore {
 
   /**
    * The identifier Semantic Scholar is asked by for a cached paper: its arXiv id (without version),
-   * else its S2 paperId, else its DOI, else its CorpusId; null when it has none of them.
+   * else its S2 paperId, else its DOI, else its CorpusId, else the ACL Anthology id it is keyed by; null when
+   * it has none of them.
    */
   public static PaperId s2Key(Paper p) {
     if (p.arxivId() != null) {
@@ -59,6 +60,11 @@ public final class PaperStore {
     if (p.doi() != null) {
       return PaperId.doi(p.doi());
     }
-    return p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
+    if (p.corpusId() != null) {
+      return PaperId.corpus(p.corpusId());
+    }
+    // An entry made from an ACL Anthology id alone (an offline import): Semantic Scholar knows it as ACL:<id>.
+    PaperId key = PaperId.tryParse(p.id());
+    return key != null && key.kind() == PaperId.Kind.ACL ? key : null;
   }
 }
