@@ -47,6 +47,7 @@ final class PaperReader {
       String s2Id = null;
       Long corpusId = null;
       String title = null;
+      String titleSource = null;
       List<String> authors = null;
       String abstractText = null;
       LocalDate published = null;
@@ -75,6 +76,7 @@ final class PaperReader {
           case "s2Id" -> s2Id = text(p);
           case "corpusId" -> corpusId = longer(p);
           case "title" -> title = text(p);
+          case "titleSource" -> titleSource = text(p);
           case "authors" -> authors = strings(p);
           case "abstract" -> abstractText = text(p);
           case "published" -> published = date(p);
@@ -98,7 +100,8 @@ final class PaperReader {
         throw new JsonParseException(p, "unexpected " + p.currentToken());
       }
       // What follows the record is not read, as the mapper does not read it.
-      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText,
+      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors,
+          abstractText,
           published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
           aliases, fetched, createdAt, updatedAt);
       return new Read(paper, schema);

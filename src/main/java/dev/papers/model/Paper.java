@@ -28,6 +28,7 @@ public record Paper(
     String s2Id,
     Long corpusId,
     String title,
+    String titleSource,
     List<String> authors,
     String abstractText,
     LocalDate published,
@@ -54,6 +55,17 @@ public record Paper(
     topics = topics == null ? List.of() : List.copyOf(new TreeSet<>(topics));
     aliases = aliases == null ? List.of() : List.copyOf(new TreeSet<>(aliases));
     fetched = Collections.unmodifiableSortedMap(new TreeMap<>(fetched == null ? Map.of() : fetched));
+  }
+
+  /** A record whose title's source is not known (older cache files, readers that do not need it). */
+  public Paper(String id, String arxivId, Integer arxivVersion, String doi, String s2Id, Long corpusId, String title,
+      List<String> authors, String abstractText, LocalDate published, Integer year, String venue,
+      String journalRef, String primaryCategory, List<String> categories, SortedMap<String, Citation> citations,
+      List<Observation> history, SortedMap<String, Histogram> histograms, List<String> topics,
+      List<String> aliases, SortedMap<String, Instant> fetched, Instant createdAt, Instant updatedAt) {
+    this(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, null, authors, abstractText, published, year, venue,
+        journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases, fetched,
+        createdAt, updatedAt);
   }
 
   /**
@@ -108,11 +120,16 @@ public record Paper(
   /** The record with the source's metadata merged in and its count, if any, added to the history. */
   public Paper merge(SourceRecord r, Instant now) {
     boolean fromArxiv = Sources.ARXIV.equals(r.source());
+    boolean reported = Sources.REPORTED.equals(r.source());
     boolean arxivKnown = fetched.containsKey(Sources.ARXIV) && !fromArxiv;
-    // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave.
-    boolean override = fromArxiv || !arxivKnown;
+    // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave;
+    // what a document reports only fills gaps, and any source's title replaces a reported one.
+    boolean override = !reported && (fromArxiv || !arxivKnown);
 
-    String nTitle = pick(title, r.title(), override);
+    boolean replaceTitle = r.title() != null
+        && (title == null || override || (Sources.REPORTED.equals(titleSource) && !reported));
+    String nTitle = replaceTitle ? r.title() : title;
+    String nTitleSource = replaceTitle ? r.source() : titleSource;
     List<String> nAuthors =
         r.authors() != null && !r.authors().isEmpty() && (override || authors.isEmpty()) ? r.authors() : authors;
     String nAbstract = pick(abstractText, r.abstractText(), override);
@@ -157,7 +174,7 @@ public record Paper(
       nFetched.put(r.source(), at);
     }
 
-    Paper merged = new Paper(id, nArxiv, nVersion, nDoi, nS2, nCorpus, nTitle, nAuthors, nAbstract,
+    Paper merged = new Paper(id, nArxiv, nVersion, nDoi, nS2, nCorpus, nTitle, nTitleSource, nAuthors, nAbstract,
         nPublished, nYear, nVenue, nJournal, nPrimary, nCategories, citations, history, histograms,
         topics, new ArrayList<>(nAliases), nFetched, createdAt, now);
     if (r.count() != null && r.count() >= 0) {
@@ -206,7 +223,8 @@ public record Paper(
     if (clusterId != null && !id.equals("scholar:" + clusterId)) {
       nAliases.add("scholar:" + clusterId);
     }
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors, abstractText,
+        published,
         year, venue, journalRef, primaryCategory, categories, c, h, histograms, topics,
         new ArrayList<>(nAliases), fetched, createdAt, now);
   }
@@ -217,7 +235,8 @@ public record Paper(
     }
     List<String> t = new ArrayList<>(topics);
     t.add(topic);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors, abstractText,
+        published,
         year, venue, journalRef, primaryCategory, categories, citations, history, histograms, t, aliases,
         fetched, createdAt, now);
   }
@@ -229,7 +248,8 @@ public record Paper(
       return this;
     }
     m.put(hist.source(), hist);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors, abstractText,
+        published,
         year, venue, journalRef, primaryCategory, categories, citations, history, m, topics, aliases,
         fetched, createdAt, now);
   }
@@ -254,12 +274,20 @@ public record Paper(
     f.putAll(p.fetched);
     return new Paper(p.id, orElse(p.arxivId, other.arxivId), orElse(p.arxivVersion, other.arxivVersion),
         orElse(p.doi, other.doi), orElse(p.s2Id, other.s2Id), orElse(p.corpusId, other.corpusId),
-        orElse(p.title, other.title), p.authors.isEmpty() ? other.authors : p.authors,
+        p.title != null ? p.title : other.title, p.title != null ? p.titleSource : other.titleSource,
+        p.authors.isEmpty() ? other.authors : p.authors,
         orElse(p.abstractText, other.abstractText), orElse(p.published, other.published),
         orElse(p.year, other.year), orElse(p.venue, other.venue), orElse(p.journalRef, other.journalRef),
         orElse(p.primaryCategory, other.primaryCategory),
         p.categories.isEmpty() ? other.categories : p.categories, p.citations, p.history, p.histograms,
         p.topics, new ArrayList<>(a), f, p.createdAt, now);
+  }
+
+  /** The record with these aliases instead of its own (the id itself is never an alias). */
+  public Paper withAliases(java.util.Collection<String> nAliases) {
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors, abstractText,
+        published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
+        new ArrayList<>(nAliases), fetched, createdAt, updatedAt);
   }
 
   private static <T> T pick(T current, T incoming, boolean override) {
