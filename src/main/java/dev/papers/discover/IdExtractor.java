@@ -284,6 +284,26 @@ public final class IdExtractor {
 
   // --- the scanner -----------------------------------------------------------------------------
 
+  /** Where one identifier stands in a string: {@code [start, end)}. */
+  record Span(int start, int end, PaperId id) {}
+
+  /** Every identifier in a string (one line, a URL, a field's value), in order, repeats included. */
+  static List<Span> spans(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<Span> out = new ArrayList<>();
+    for (Hit h : scan(text)) {
+      out.add(new Span(h.start, h.start + h.matched.length(), h.id));
+    }
+    return out;
+  }
+
+  /** Markdown's backslash escapes and HTML entities decoded, line by line (line numbers stay exact). */
+  static String markdownText(String text) {
+    return unescapeMarkdown(text);
+  }
+
   /** One accepted candidate: where it starts in the scanned string, what it is, the text matched. */
   private record Hit(int start, PaperId id, String matched) {}
 
