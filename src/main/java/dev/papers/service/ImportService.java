@@ -14,7 +14,7 @@ import dev.papers.discover.StatedTitles;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.Progress;
 import dev.papers.source.scholar.ScholarMatcher;
 import dev.papers.source.scholar.ScholarPage;
@@ -82,7 +82,7 @@ public final class ImportService {
    * @param verbose collect notes on what was not stored and why
    * @param stdin standard input, read when a document is {@code -}
    */
-  public record Options(String topic, boolean offline, Set<String> sources, boolean verbose,
+  public record Options(String topic, boolean offline, Set<Source> sources, boolean verbose,
       Supplier<InputStream> stdin) {}
 
   /**
@@ -302,7 +302,7 @@ public final class ImportService {
         notes.add(where + ": " + what + " read on " + rc.readOn() + " names no paper by an identifier; not stored");
         continue;
       }
-      SourceRecord rec = SourceRecord.builder(Sources.REPORTED).count(rc.count())
+      SourceRecord rec = SourceRecord.builder(Source.REPORTED.jsonName()).count(rc.count())
           .observedAt(rc.readOn().atStartOfDay(ZoneOffset.UTC).toInstant()).provenance(where).build();
       Entry e = h.byKey.get(rc.id().withoutVersion().key());
       if (e == null) {
@@ -393,7 +393,7 @@ public final class ImportService {
 
   /** What a document states, as a record of source {@code reported} (no count). */
   private static SourceRecord reportedRecord(Stated st, Instant now) {
-    return SourceRecord.builder(Sources.REPORTED).title(st.title()).year(st.year()).venue(st.venue())
+    return SourceRecord.builder(Source.REPORTED.jsonName()).title(st.title()).year(st.year()).venue(st.venue())
         .authors(st.authors().isEmpty() ? null : st.authors()).observedAt(now).build();
   }
 
@@ -434,7 +434,7 @@ public final class ImportService {
     int cited = r.citedBy() == null ? 0 : r.citedBy();
     if (target != null) {
       // Only the count and the cluster: a result's title and byline are often cut short by Scholar.
-      SourceRecord count = SourceRecord.builder(Sources.SCHOLAR).clusterId(r.clusterId())
+      SourceRecord count = SourceRecord.builder(Source.SCHOLAR.jsonName()).clusterId(r.clusterId())
           .count(cited).observedAt(now).build();
       List<PaperId> keys = new ArrayList<>();
       keys.add(PaperId.parse(target.id()));
@@ -506,10 +506,7 @@ public final class ImportService {
     if (Objects.equals(arxiv, p.arxivId()) && Objects.equals(doi, p.doi())) {
       return p;
     }
-    return new Paper(p.id(), arxiv, p.arxivVersion(), doi, p.s2Id(), p.corpusId(), p.title(), p.titleSource(),
-        p.authors(), p.abstractText(), p.published(), p.year(), p.venue(), p.journalRef(), p.primaryCategory(),
-        p.categories(), p.citations(), p.history(), p.histograms(), p.topics(), p.aliases(), p.fetched(),
-        p.createdAt(), p.updatedAt());
+    return p.toBuilder().arxivId(arxiv).doi(doi).build();
   }
 
   private static Paper tag(Paper p, String topic, Instant now) {

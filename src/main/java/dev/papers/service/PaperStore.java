@@ -41,30 +41,4 @@ public final class PaperStore {
     UnaryOperator<Paper> extra = then == null ? UnaryOperator.identity() : then;
     return cache.update(ids, p -> extra.apply(p.merge(r, now)));
   }
-
-  /**
-   * The identifier Semantic Scholar is asked by for a cached paper: its arXiv id (without version),
-   * else its S2 paperId, else its DOI, else its CorpusId, else the ACL Anthology id it is keyed by; null when
-   * it has none of them.
-   */
-  public static PaperId s2Key(Paper p) {
-    if (p.arxivId() != null) {
-      PaperId a = PaperId.arxivOrNull(p.arxivId());
-      if (a != null) {
-        return a.withoutVersion();
-      }
-    }
-    if (p.s2Id() != null) {
-      return PaperId.s2(p.s2Id());
-    }
-    if (p.doi() != null) {
-      return PaperId.doi(p.doi());
-    }
-    if (p.corpusId() != null) {
-      return PaperId.corpus(p.corpusId());
-    }
-    // An entry made from an ACL Anthology id alone (an offline import): Semantic Scholar knows it as ACL:<id>.
-    PaperId key = PaperId.tryParse(p.id());
-    return key != null && key.kind() == PaperId.Kind.ACL ? key : null;
-  }
 }

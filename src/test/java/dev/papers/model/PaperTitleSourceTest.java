@@ -12,7 +12,7 @@ class PaperTitleSourceTest {
   static final Instant T = Instant.parse("2026-11-22T00:00:00Z");
 
   static SourceRecord reported(String title, Integer year, String venue, List<String> authors) {
-    return SourceRecord.builder(Sources.REPORTED).title(title).year(year).venue(venue).authors(authors)
+    return SourceRecord.builder(Source.REPORTED.jsonName()).title(title).year(year).venue(venue).authors(authors)
         .observedAt(T).build();
   }
 
@@ -24,7 +24,7 @@ class PaperTitleSourceTest {
     assertThat(p.year()).isEqualTo(2019);
     assertThat(p.venue()).isEqualTo("EMNLP");
 
-    SourceRecord arxiv = SourceRecord.builder(Sources.ARXIV).arxivId("1909.10351")
+    SourceRecord arxiv = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1909.10351")
         .title("TinyBERT: Distilling BERT for Natural Language Understanding").observedAt(T).build();
     Paper q = p.merge(arxiv, T);
     assertThat(q.title()).isEqualTo("TinyBERT: Distilling BERT for Natural Language Understanding");
@@ -32,8 +32,8 @@ class PaperTitleSourceTest {
 
     // a source that does not override arXiv still replaces a reported title
     Paper r = Paper.create("arxiv:1909.10351", T).merge(reported("TinyBERT", null, null, null), T);
-    Paper withArxivFetched = r.merge(SourceRecord.builder(Sources.ARXIV).arxivId("1909.10351").observedAt(T).build(), T);
-    Paper s2 = withArxivFetched.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).title("TinyBERT (S2)")
+    Paper withArxivFetched = r.merge(SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1909.10351").observedAt(T).build(), T);
+    Paper s2 = withArxivFetched.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).title("TinyBERT (S2)")
         .observedAt(T).build(), T);
     assertThat(s2.title()).isEqualTo("TinyBERT (S2)");
     assertThat(s2.titleSource()).isEqualTo("semanticScholar");
@@ -41,7 +41,7 @@ class PaperTitleSourceTest {
 
   @Test
   void aReportedValueNeverReplacesASourcesValue() {
-    Paper p = Paper.create("arxiv:1909.10351", T).merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    Paper p = Paper.create("arxiv:1909.10351", T).merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .title("TinyBERT: Distilling BERT").year(2020).venue("Findings of EMNLP").authors(List.of("Xiaoqi Jiao"))
         .observedAt(T).build(), T);
     Paper q = p.merge(reported("TinyBERT", 2019, "arXiv", List.of("Someone Else")), T);
