@@ -72,6 +72,11 @@ public final class StatedTitles {
   private static final Pattern HTML_LINK =
       Pattern.compile("(?is)<a\\s[^>]*?href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))[^>]*>(.*?)</a\\s*>");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern QUOTED = Pattern.compile("“([^“”]{8,300})”|\"([^\"]{8,300})\"");
+  private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]{8,300})\\*\\*");
+  /** A link text's byline after the title: ", Vaswani et al., 2017", " (2019)". */
+  private static final Pattern BYLINE =
+      Pattern.compile("(?:,\\h*[\\p{L}.\\-' ]{1,40}\\bet\\h+al\\.?)?(?:,?\\h*\\(?(?:19|20)\\d{2}\\)?)$");
   private static final Pattern HEADING_LINE = Pattern.compile("^\\h{0,3}(#{1,6})\\h+(.+?)(?:\\h+#+)?\\h*$");
   private static final Pattern FIELD = Pattern.compile(
       "^[\\h>*_|•·+\\-]*(?:\\d{1,2}[.)、]\\h*)?\\**([\\p{L}][\\p{L}\\h]{0,15}?)\\**\\h*[:：]\\h*(.*)$");
@@ -94,6 +99,7 @@ public final class StatedTitles {
   private final Map<String, Candidate> best = new LinkedHashMap<>();
   private final Map<String, String> refDefinitions = new HashMap<>();
   private final Map<String, String> refTexts = new LinkedHashMap<>();
+  private int tableTitleColumn = -1;
   private String lastNonBlank;
   private int lastNonBlankLine;
   private Note note;
@@ -198,6 +204,8 @@ public final class StatedTitles {
         titled.addAll(link(href, TAG.matcher(h.group(4)).replaceAll(" ")));
       }
       titled.addAll(referenceLine(l, spans));
+      titled.addAll(tableRow(l, spans));
+      titled.addAll(sameLine(l, spans, titled));
     }
     if (!titled.contains("*") && !spans.isEmpty() && lastNonBlank != null) {
       Matcher above = HEADING_LINE.matcher(lastNonBlank);
@@ -214,6 +222,98 @@ public final class StatedTitles {
     }
     lastNonBlank = l;
     lastNonBlankLine = line;
+  }
+
+  /**
+   * A Markdown table's row: the cell under a column headed "Title", "Paper", "Name", "论文" or "标题" is
+   * the title of the one paper the row cites.
+   */
+  private Set<String> tableRow(String l, List<IdExtractor.Span> spans) {
+    String t = l.strip();
+    if (!t.startsWith("|") && !t.contains(" | ")) {
+      tableTitleColumn = -1;
+      return Set.of();
+    }
+    List<String> cells = cells(t);
+    if (cells.stream().allMatch(c -> c.strip().matches(":?-{2,}:?"))) {
+      return Set.of(); // the separator row
+    }
+    if (spans.isEmpty()) {
+      tableTitleColumn = -1;
+      for (int i = 0; i < cells.size(); i++) {
+        if (cells.get(i).strip().toLowerCase(Locale.ROOT).matches("\\**(?:title|paper|paper title|name|论文|标题|题目|论文标题)\\**")) {
+          tableTitleColumn = i;
+        }
+      }
+      return Set.of();
+    }
+    Set<PaperId> ids = distinct(spans);
+    if (tableTitleColumn < 0 || tableTitleColumn >= cells.size() || ids.size() != 1) {
+      return Set.of();
+    }
+    String cell = cells.get(tableTitleColumn);
+    Matcher link = MD_LINK.matcher(cell);
+    String title = clean(link.find() ? link.group(2) : cell);
+    if (title == null) {
+      return Set.of();
+    }
+    PaperId id = ids.iterator().next();
+    offer(id, Stated.title(title), REFERENCE);
+    return Set.of(key(id));
+  }
+
+  private static List<String> cells(String row) {
+    String r = row.strip();
+    if (r.startsWith("|")) {
+      r = r.substring(1);
+    }
+    if (r.endsWith("|")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    return List.of(r.split("(?<!\\\\)\\|", -1));
+  }
+
+  private static Set<PaperId> distinct(List<IdExtractor.Span> spans) {
+    Set<PaperId> ids = new LinkedHashSet<>();
+    for (IdExtractor.Span s : spans) {
+      ids.add(s.id().withoutVersion());
+    }
+    return ids;
+  }
+
+  /**
+   * An awesome-list line that cites one paper through a generic link ({@code [[PDF](…)]}): its title is
+   * the line's quoted title, its bold text, or the text of its first other link that reads as a title.
+   */
+  private Set<String> sameLine(String l, List<IdExtractor.Span> spans, Set<String> titled) {
+    Set<PaperId> ids = distinct(spans);
+    if (ids.size() != 1 || !titled.isEmpty()) {
+      return Set.of();
+    }
+    PaperId id = ids.iterator().next();
+    List<String> candidates = new ArrayList<>();
+    Matcher q = QUOTED.matcher(l);
+    while (q.find()) {
+      candidates.add(q.group(1) != null ? q.group(1) : q.group(2));
+    }
+    Matcher b = BOLD.matcher(l);
+    while (b.find()) {
+      candidates.add(b.group(1));
+    }
+    Matcher m = MD_LINK.matcher(l);
+    while (m.find()) {
+      if (m.group(1).isEmpty() && IdExtractor.spans(m.group(3)).isEmpty()) {
+        candidates.add(m.group(2));
+      }
+    }
+    for (String c : candidates) {
+      String t = clean(c);
+      if (t != null && t.contains(" ")) {
+        offer(id, Stated.title(t), LINK);
+        return Set.of(key(id));
+      }
+    }
+    return Set.of();
   }
 
   /** {@code [2] Title: URL}: the identifier ends the line, and the text before it ends with a colon. */
@@ -492,7 +592,11 @@ public final class StatedTitles {
       }
     }
     t = t.replaceAll("^[“”\"《》「」]+|[“”\"《》「」]+$", "").strip();
-    t = t.replaceAll("[\\h:：,，;；\\-–—]+$", "").strip();
+    t = t.replaceAll("[\\h:：,，;；\\-–—]+$", "").replaceAll("(?<![.])\\.$", "").strip();
+    String bare = BYLINE.matcher(t).replaceFirst("").strip();
+    if (!bare.isEmpty() && bare.length() < t.length() && bare.contains(" ")) {
+      t = bare.replaceAll("[\\h.,:：;]+$", "").strip();
+    }
     if (t.isEmpty() || t.length() > 500 || t.codePoints().noneMatch(Character::isLetter)) {
       return null;
     }
