@@ -289,7 +289,7 @@ public final class IdExtractor {
 
   /** Every identifier in a string (one line, a URL, a field's value), in order, repeats included. */
   static List<Span> spans(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mayHoldId(text)) {
       return List.of();
     }
     List<Span> out = new ArrayList<>();
@@ -297,6 +297,30 @@ public final class IdExtractor {
       out.add(new Span(h.start, h.start + h.matched.length(), h.id));
     }
     return out;
+  }
+
+  /**
+   * A quick test that a string may hold an identifier at all: every form has a digit followed by
+   * {@code .}, {@code -} or {@code /} and a digit ({@code 1909.10351}, {@code 10.1145/}, {@code N19-1423}),
+   * or a {@code /} or {@code :} before a digit ({@code hep-th/9901001}, {@code CorpusId:1}), or is a
+   * Semantic Scholar URL. Most lines of prose fail it, and are not scanned.
+   */
+  static boolean mayHoldId(String s) {
+    int n = s.length();
+    for (int i = 0; i + 1 < n; i++) {
+      char c = s.charAt(i);
+      char next = s.charAt(i + 1);
+      if ((c == '/' || c == ':') && next >= '0' && next <= '9') {
+        return true;
+      }
+      if (c >= '0' && c <= '9' && (next == '.' || next == '-' || next == '/') && i + 2 < n) {
+        char after = s.charAt(i + 2);
+        if (after >= '0' && after <= '9') {
+          return true;
+        }
+      }
+    }
+    return s.contains("semanticscholar");
   }
 
   /** Markdown's backslash escapes and HTML entities decoded, line by line (line numbers stay exact). */
