@@ -71,11 +71,11 @@ public final class DocumentReader {
     CSL_JSON;
 
     /** The format its identifiers are scanned in (libraries: text). */
-    public Format format() {
+    public DocumentFormat format() {
       return switch (this) {
-        case MARKDOWN -> Format.MARKDOWN;
-        case HTML -> Format.HTML;
-        default -> Format.TEXT;
+        case MARKDOWN -> DocumentFormat.MARKDOWN;
+        case HTML -> DocumentFormat.HTML;
+        default -> DocumentFormat.TEXT;
       };
     }
   }
@@ -158,7 +158,7 @@ public final class DocumentReader {
         if (latin.indexOf('\0') >= 0) {
           throw notText("it is binary (NUL bytes)");
         }
-        if (Format.detect(formatHint, latin) == Format.HTML) {
+        if (DocumentFormat.detect(formatHint, latin) == DocumentFormat.HTML) {
           Matcher m = META_CHARSET.matcher(latin);
           if (m.find()) {
             cs = DocumentReader.charset(m.group(1));
@@ -433,7 +433,7 @@ public final class DocumentReader {
         || (start.startsWith("[") && start.substring(1).stripLeading().startsWith("{"))) {
       return Kind.CSL_JSON;
     }
-    return switch (Format.detect(formatHint, head)) {
+    return switch (DocumentFormat.detect(formatHint, head)) {
       case HTML -> Kind.HTML;
       case MARKDOWN -> Kind.MARKDOWN;
       case TEXT -> Kind.TEXT;

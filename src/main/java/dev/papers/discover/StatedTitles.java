@@ -124,15 +124,15 @@ public final class StatedTitles {
   }
 
   /** Reads the next piece of a document (whole lines; HTML: a whole or partial page). */
-  public void add(String piece, Format format) {
+  public void add(String piece, DocumentFormat format) {
     if (piece == null || piece.isEmpty()) {
       return;
     }
-    if (format == Format.HTML) {
+    if (format == DocumentFormat.HTML) {
       html(piece);
       return;
     }
-    String text = format == Format.MARKDOWN ? IdExtractor.markdownText(piece) : piece;
+    String text = format == DocumentFormat.MARKDOWN ? IdExtractor.markdownText(piece) : piece;
     int from = 0;
     while (from <= text.length()) {
       int nl = text.indexOf('\n', from);

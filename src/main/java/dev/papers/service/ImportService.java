@@ -3,7 +3,7 @@ package dev.papers.service;
 import dev.papers.cache.PaperCache;
 import dev.papers.discover.Cited;
 import dev.papers.discover.DocumentReader;
-import dev.papers.discover.Format;
+import dev.papers.discover.DocumentFormat;
 import dev.papers.discover.Found;
 import dev.papers.discover.IdExtractor;
 import dev.papers.discover.Library;
@@ -186,9 +186,9 @@ public final class ImportService {
       readLibrary(doc, h, notes);
       return;
     }
-    Format format = doc.kind().format();
+    DocumentFormat format = doc.kind().format();
     Iterator<DocumentReader.Piece> pieces = null;
-    if (format == Format.HTML && SCHOLAR_MARKS.matcher(doc.head()).find()) {
+    if (format == DocumentFormat.HTML && SCHOLAR_MARKS.matcher(doc.head()).find()) {
       // A saved Scholar page is read whole (it is small); anything else that large is read in pieces.
       String page = doc.whole(SCHOLAR_PAGE_CHARS);
       if (page == null) {

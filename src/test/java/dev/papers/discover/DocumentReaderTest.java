@@ -140,7 +140,7 @@ class DocumentReaderTest {
       DocumentReader.Piece p = it.next();
       assertThat(p.text().length()).isLessThanOrEqualTo(DocumentReader.PIECE_CHARS + DocumentReader.OVERLAP);
       assertThat(p.firstLine()).isEqualTo(1);
-      ex.extract(p.text(), Format.TEXT).forEach(f -> found.add(f.id().key()));
+      ex.extract(p.text(), DocumentFormat.TEXT).forEach(f -> found.add(f.id().key()));
     }
     assertThat(found).contains("arxiv:2002.05709");
   }

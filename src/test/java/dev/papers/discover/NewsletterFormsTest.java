@@ -23,7 +23,7 @@ class NewsletterFormsTest {
         - not papers: https://huggingface.co/bert-base-uncased https://aclanthology.org/volumes/2020.acl-main/
           2301.99999999, ACL 2020, ACL:2020.12.31, https://www.semanticscholar.org/author/x/40348417
         """;
-    List<String> keys = new IdExtractor().extract(doc, Format.MARKDOWN).stream().map(f -> f.id().key()).toList();
+    List<String> keys = new IdExtractor().extract(doc, DocumentFormat.MARKDOWN).stream().map(f -> f.id().key()).toList();
     assertThat(keys).containsExactly("arxiv:2305.18290", "arxiv:2402.17764",
         "s2:204e3073870fae3d05bcbc2f6a8e263d9b72e776", "acl:N19-1423", "acl:2020.findings-emnlp.372",
         "acl:P18-1031", "doi:10.1145/3383583.3398584", "doi:10.1145/1541880.1541882", "doi:10.1101/622803");
@@ -49,7 +49,7 @@ class NewsletterFormsTest {
   static Map<String, Stated> read(String seed) throws Exception {
     String text = Files.readString(RealFixtures.seed(seed));
     StatedTitles t = new StatedTitles();
-    t.add(text, Format.detect(seed, text));
+    t.add(text, DocumentFormat.detect(seed, text));
     return t.result();
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Each rule of {@link StatedTitles}, on hand-made documents that mix it with what is no title. */
 class StatedTitlesTest {
 
-  static Map<String, Stated> read(String doc, Format format) {
+  static Map<String, Stated> read(String doc, DocumentFormat format) {
     StatedTitles t = new StatedTitles();
     t.add(doc, format);
     return t.result();
@@ -34,7 +34,7 @@ class StatedTitlesTest {
 
         [simclr]: https://arxiv.org/abs/2002.05709 "optional title"
         [bert]: https://aclanthology.org/N19-1423/
-        """, Format.MARKDOWN);
+        """, DocumentFormat.MARKDOWN);
     assertThat(title(m, "arxiv:1909.10351")).isEqualTo("TinyBERT: Distilling BERT for Natural Language Understanding");
     assertThat(title(m, "arxiv:2104.08821")).as("'here' is no title").isNull();
     assertThat(title(m, "arxiv:2002.05709")).isEqualTo("SimCLR: A Simple Framework");
@@ -58,7 +58,7 @@ class StatedTitlesTest {
         </ul>
         <script>var x = "https://arxiv.org/abs/1909.10351";</script>
         </body></html>
-        """, Format.HTML);
+        """, DocumentFormat.HTML);
     assertThat(title(m, "arxiv:1512.03385")).isEqualTo("Deep Residual Learning for Image Recognition");
     assertThat(title(m, "arxiv:2305.18290")).isEqualTo("Direct Preference Optimization");
     assertThat(title(m, "arxiv:1706.03762")).isEqualTo("Attention Is All You Need");
@@ -77,7 +77,7 @@ class StatedTitlesTest {
         [9] 论文地址: https://arxiv.org/abs/2001.08055
         [10] “GANILLA”: https://arxiv.org/abs/2002.05638.
         Price: $1,909.10 and see 2020.07.31: nothing
-        """, Format.TEXT);
+        """, DocumentFormat.TEXT);
     assertThat(title(m, "arxiv:2002.05715")).isEqualTo("Self-Distillation Amplifies Regularization in Hilbert Space");
     assertThat(title(m, "arxiv:2002.08155"))
         .isEqualTo("CodeBERT: A Pre-Trained Model for Programming and Natural Languages");
@@ -97,7 +97,7 @@ class StatedTitlesTest {
         ## Results
         Some text.
         See https://arxiv.org/abs/1912.02292 for more.
-        """, Format.MARKDOWN);
+        """, DocumentFormat.MARKDOWN);
     assertThat(title(m, "arxiv:1905.11946")).isEqualTo("EfficientNet: Rethinking Model Scaling for CNNs");
     assertThat(title(m, "arxiv:1912.02292")).as("the heading is not directly above").isNull();
   }
@@ -121,7 +121,7 @@ class StatedTitlesTest {
         Authors: Raphael Tang, Yao Lu and Linqing Liu
         Venue: arXiv
         Link: https://arxiv.org/abs/1903.12136
-        """, Format.TEXT);
+        """, DocumentFormat.TEXT);
     Stated lottery = m.get("arxiv:2012.06908");
     assertThat(lottery.title())
         .isEqualTo("The Lottery Tickets Hypothesis for Supervised and Self-supervised Pre-training in Computer Vision Models");
@@ -143,7 +143,7 @@ class StatedTitlesTest {
         | Number | Title | Link |
         | ------ | ----- | ---- |
         | 1409.0473 | "Neural Machine Translation by Jointly Learning to Align and Translate" | https://arxiv.org/abs/1409.0473 |
-        """, Format.MARKDOWN);
+        """, DocumentFormat.MARKDOWN);
     assertThat(title(m, "arxiv:2106.09685")).isEqualTo("Low-Rank Adaptation of Large Language Models");
     assertThat(title(m, "arxiv:1706.03762")).isEqualTo("Attention Is All You Need");
     assertThat(title(m, "arxiv:1409.0473"))
