@@ -329,6 +329,13 @@ public final class ImportService {
       if (e.stated.isEmpty() && !options.offline() && keys.size() == 1) {
         continue; // the fetch makes the entry
       }
+      if (Paper.canonicalKey(keys) == null) {
+        // a CorpusId alone names no entry of its own: the fetch makes it, under the paper's S2 id
+        if (options.offline()) {
+          notes.add(e.primary().display() + " names no entry of its own; not stored (--offline)");
+        }
+        continue;
+      }
       SourceRecord rec = e.stated.isEmpty() ? null : reportedRecord(e.stated, now);
       cache.update(keys, p -> tag(rec == null ? identified(p, keys) : identified(p, keys).merge(rec, now),
           options.topic(), now));
