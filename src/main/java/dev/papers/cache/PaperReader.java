@@ -45,6 +45,7 @@ final class PaperReader {
       Integer arxivVersion = null;
       String doi = null;
       String s2Id = null;
+      String openAlexId = null;
       Long corpusId = null;
       String title = null;
       String titleSource = null;
@@ -74,6 +75,7 @@ final class PaperReader {
           case "arxivVersion" -> arxivVersion = integer(p);
           case "doi" -> doi = text(p);
           case "s2Id" -> s2Id = text(p);
+          case "openAlexId" -> openAlexId = text(p);
           case "corpusId" -> corpusId = longer(p);
           case "title" -> title = text(p);
           case "titleSource" -> titleSource = text(p);
@@ -100,8 +102,7 @@ final class PaperReader {
         throw new JsonParseException(p, "unexpected " + p.currentToken());
       }
       // What follows the record is not read, as the mapper does not read it.
-      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, titleSource, authors,
-          abstractText,
+      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, titleSource, authors, abstractText,
           published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
           aliases, fetched, createdAt, updatedAt);
       return new Read(paper, schema);
