@@ -4,6 +4,7 @@ import dev.papers.config.UsageException;
 import dev.papers.http.IntervalGate;
 import dev.papers.http.Upstream;
 import dev.papers.source.arxiv.ArxivSource;
+import dev.papers.source.s2.S2Recommendations;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarCookieJar;
 import dev.papers.source.scholar.ScholarSettings;
@@ -21,6 +22,7 @@ public final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
+  private S2Recommendations recommendations;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
 
@@ -28,7 +30,8 @@ public final class SourceSet {
   SourceSet(App app) {
     this.app = app;
     for (String[] setting : new String[][] {{"PAPERS_ARXIV_URL", ARXIV_URL}, {"PAPERS_S2_URL", S2_URL},
-        {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL}}) {
+        {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL},
+        {"PAPERS_S2_RECOMMENDATIONS_URL", S2Recommendations.DEFAULT_BASE_URL}}) {
       String url = app.settings().get(setting[0], setting[1]);
       if (okhttp3.HttpUrl.parse(url) == null) {
         throw new UsageException(setting[0] + ": \"" + url + "\" is not an http(s) URL");
@@ -59,6 +62,22 @@ public final class SourceSet {
           app.clock());
     }
     return s2;
+  }
+
+  /**
+   * Semantic Scholar's Recommendations API ({@code PAPERS_S2_RECOMMENDATIONS_URL}), asked with the
+   * Graph API's policy: the same spacing ({@code PAPERS_S2_INTERVAL}), retries and API key.
+   */
+  public synchronized S2Recommendations recommendations() {
+    if (recommendations == null) {
+      var s = app.settings();
+      recommendations = new S2Recommendations(
+          s.get("PAPERS_S2_RECOMMENDATIONS_URL", S2Recommendations.DEFAULT_BASE_URL), app.upstream(),
+          S2Source.defaultPolicy(s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)), app.maxRetries(),
+              app.maxBackoff(), s.get("PAPERS_S2_API_KEY")),
+          app.clock());
+    }
+    return recommendations;
   }
 
   /**
