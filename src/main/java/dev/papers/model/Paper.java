@@ -26,6 +26,7 @@ public record Paper(
     Integer arxivVersion,
     String doi,
     String s2Id,
+    String openAlexId,
     Long corpusId,
     String title,
     List<String> authors,
@@ -56,6 +57,17 @@ public record Paper(
     fetched = Collections.unmodifiableSortedMap(new TreeMap<>(fetched == null ? Map.of() : fetched));
   }
 
+  /** A paper with no OpenAlex work id (the form before OpenAlex was a source). */
+  public Paper(String id, String arxivId, Integer arxivVersion, String doi, String s2Id, Long corpusId, String title,
+      List<String> authors, String abstractText, LocalDate published, Integer year, String venue,
+      String journalRef, String primaryCategory, List<String> categories, SortedMap<String, Citation> citations,
+      List<Observation> history, SortedMap<String, Histogram> histograms, List<String> topics,
+      List<String> aliases, SortedMap<String, Instant> fetched, Instant createdAt, Instant updatedAt) {
+    this(id, arxivId, arxivVersion, doi, s2Id, null, corpusId, title, authors, abstractText, published, year,
+        venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases, fetched,
+        createdAt, updatedAt);
+  }
+
   /**
    * A new, empty entry. The identifier its key names is already known: an entry keyed
    * {@code arxiv:1909.10351} has that {@code arxivId} (likewise {@code doi:} and {@code s2:}), even
@@ -65,14 +77,14 @@ public record Paper(
     PaperId key = id == null ? null : PaperId.tryParse(id);
     PaperId.Kind kind = key == null ? null : key.kind();
     return new Paper(id, kind == PaperId.Kind.ARXIV ? key.value() : null, null,
-        kind == PaperId.Kind.DOI ? key.value() : null, kind == PaperId.Kind.S2 ? key.value() : null, null,
-        null, List.of(), null, null, null, null, null, null,
+        kind == PaperId.Kind.DOI ? key.value() : null, kind == PaperId.Kind.S2 ? key.value() : null,
+        kind == PaperId.Kind.OPENALEX ? key.value() : null, null, null, List.of(), null, null, null, null, null, null,
         List.of(), new TreeMap<>(), List.of(), new TreeMap<>(), List.of(), List.of(), new TreeMap<>(), now, now);
   }
 
   /**
    * The canonical key for a new entry made from these identifiers: the first of arXiv, DOI, S2,
-   * Scholar, in that order.
+   * OpenAlex, Scholar, in that order.
    */
   public static String canonicalKey(List<PaperId> ids) {
     PaperId best = null;
@@ -108,9 +120,12 @@ public record Paper(
   /** The record with the source's metadata merged in and its count, if any, added to the history. */
   public Paper merge(SourceRecord r, Instant now) {
     boolean fromArxiv = Sources.ARXIV.equals(r.source());
+    boolean fromOpenAlex = Sources.OPEN_ALEX.equals(r.source());
     boolean arxivKnown = fetched.containsKey(Sources.ARXIV) && !fromArxiv;
     // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave.
-    boolean override = fromArxiv || !arxivKnown;
+    // OpenAlex only fills gaps: its arXiv records carry year-precision dates, and its preprint and
+    // published version are two works with titles of their own.
+    boolean override = fromArxiv || (!arxivKnown && !fromOpenAlex);
 
     String nTitle = pick(title, r.title(), override);
     List<String> nAuthors =
@@ -139,6 +154,10 @@ public record Paper(
       }
     }
     String nS2 = s2Id != null ? s2Id : r.s2Id();
+    // The work OpenAlex's count comes from: the latest OpenAlex record names it (the caller merges the
+    // record of the work with the larger count when a paper is two works).
+    String nOpenAlex = fromOpenAlex && r.openAlexId() != null ? r.openAlexId()
+        : openAlexId != null ? openAlexId : r.openAlexId();
     Long nCorpus = corpusId != null ? corpusId : r.corpusId();
 
     Set<String> nAliases = new TreeSet<>(aliases);
@@ -157,13 +176,16 @@ public record Paper(
       nFetched.put(r.source(), at);
     }
 
-    Paper merged = new Paper(id, nArxiv, nVersion, nDoi, nS2, nCorpus, nTitle, nAuthors, nAbstract,
+    Paper merged = new Paper(id, nArxiv, nVersion, nDoi, nS2, nOpenAlex, nCorpus, nTitle, nAuthors, nAbstract,
         nPublished, nYear, nVenue, nJournal, nPrimary, nCategories, citations, history, histograms,
         topics, new ArrayList<>(nAliases), nFetched, createdAt, now);
     if (r.count() != null && r.count() >= 0) {
       merged = merged.observe(
           new Observation(r.source(), r.count(), at, null, r.influential(), r.provenance()),
           r.clusterId(), now);
+    }
+    if (r.histogram() != null && r.histogram().madeAt() != null && r.histogram().byYear() != null) {
+      merged = merged.withHistogram(r.histogram(), now);
     }
     return merged;
   }
@@ -206,7 +228,7 @@ public record Paper(
     if (clusterId != null && !id.equals("scholar:" + clusterId)) {
       nAliases.add("scholar:" + clusterId);
     }
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText, published,
         year, venue, journalRef, primaryCategory, categories, c, h, histograms, topics,
         new ArrayList<>(nAliases), fetched, createdAt, now);
   }
@@ -217,7 +239,7 @@ public record Paper(
     }
     List<String> t = new ArrayList<>(topics);
     t.add(topic);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText, published,
         year, venue, journalRef, primaryCategory, categories, citations, history, histograms, t, aliases,
         fetched, createdAt, now);
   }
@@ -229,7 +251,7 @@ public record Paper(
       return this;
     }
     m.put(hist.source(), hist);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText, published,
         year, venue, journalRef, primaryCategory, categories, citations, history, m, topics, aliases,
         fetched, createdAt, now);
   }
@@ -253,7 +275,8 @@ public record Paper(
     SortedMap<String, Instant> f = new TreeMap<>(other.fetched);
     f.putAll(p.fetched);
     return new Paper(p.id, orElse(p.arxivId, other.arxivId), orElse(p.arxivVersion, other.arxivVersion),
-        orElse(p.doi, other.doi), orElse(p.s2Id, other.s2Id), orElse(p.corpusId, other.corpusId),
+        orElse(p.doi, other.doi), orElse(p.s2Id, other.s2Id), orElse(p.openAlexId, other.openAlexId),
+        orElse(p.corpusId, other.corpusId),
         orElse(p.title, other.title), p.authors.isEmpty() ? other.authors : p.authors,
         orElse(p.abstractText, other.abstractText), orElse(p.published, other.published),
         orElse(p.year, other.year), orElse(p.venue, other.venue), orElse(p.journalRef, other.journalRef),

@@ -4,6 +4,7 @@ package dev.papers.model;
 public final class Sources {
   public static final String ARXIV = "arxiv";
   public static final String SEMANTIC_SCHOLAR = "semanticScholar";
+  public static final String OPEN_ALEX = "openAlex";
   public static final String SCHOLAR = "scholar";
   public static final String REPORTED = "reported";
 
@@ -11,10 +12,10 @@ public final class Sources {
 
   /** The flag value ({@code s2}) for a JSON source name, and the other way round. */
   public static String flagName(String jsonName) {
-    return SEMANTIC_SCHOLAR.equals(jsonName) ? "s2" : jsonName;
+    return SEMANTIC_SCHOLAR.equals(jsonName) ? "s2" : OPEN_ALEX.equals(jsonName) ? "openalex" : jsonName;
   }
 
   public static String jsonName(String flag) {
-    return "s2".equals(flag) ? SEMANTIC_SCHOLAR : flag;
+    return "s2".equals(flag) ? SEMANTIC_SCHOLAR : "openalex".equals(flag) ? OPEN_ALEX : flag;
   }
 }

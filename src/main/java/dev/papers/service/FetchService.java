@@ -178,6 +178,7 @@ public final class FetchService {
         outcome.fail(new Outcome.Failure(t.input.display(), null, "not found (" + why + ")", false, null));
       }
     }
+    notes.addAll(cache.drainNotices());
     return new Result(papers, outcome, notes);
   }
 

@@ -320,7 +320,8 @@ public final class ImportService {
       return p;
     }
     return new Paper(p.id(), arxiv ? id.value() : p.arxivId(), p.arxivVersion(), doi ? id.value() : p.doi(),
-        p.s2Id(), p.corpusId(), p.title(), p.authors(), p.abstractText(), p.published(), p.year(), p.venue(),
+        p.s2Id(), p.openAlexId(), p.corpusId(), p.title(), p.authors(), p.abstractText(), p.published(), p.year(),
+        p.venue(),
         p.journalRef(), p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(),
         p.topics(), p.aliases(), p.fetched(), p.createdAt(), p.updatedAt());
   }

@@ -33,7 +33,7 @@ class IndexCodecTest {
     histograms.put("semanticScholar", new Histogram("semanticScholar", T,
         new TreeMap<>(Map.of(2017, 12, 2018, 1500, 2024, 40000)), 10000, 111096, true));
     return new Paper("arxiv:1706.03762", "1706.03762", 7, "10.5555/3295222.3295349",
-        "204e3073870fae3d05bcbc2f6a8e263d9b72e776", 13756489L, "Attention Is All You Need — 注意力",
+        "204e3073870fae3d05bcbc2f6a8e263d9b72e776", "W2963403868", 13756489L, "Attention Is All You Need — 注意力",
         List.of("Ashish Vaswani", "José Raúl Romero", "Łukasz Kaiser"), "The dominant sequence transduction… 模型",
         LocalDate.of(2017, 6, 12), 2017, "NeurIPS", "Advances in NIPS 30", "cs.CL", List.of("cs.CL", "cs.LG"),
         citations, history, histograms, List.of("distillation", "efficient-transformers"),
@@ -71,7 +71,8 @@ class IndexCodecTest {
     Paper back = roundTrip(p, abs);
     assertThat(back.abstractText()).isNull();
     assertThat(abs[0]).isEqualTo(p.abstractText());
-    assertThat(back).isEqualTo(new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(),
+    assertThat(back).isEqualTo(new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.openAlexId(),
+        p.corpusId(),
         p.title(), p.authors(), null, p.published(), p.year(), p.venue(), p.journalRef(), p.primaryCategory(),
         p.categories(), p.citations(), p.history(), p.histograms(), p.topics(), p.aliases(), p.fetched(),
         p.createdAt(), p.updatedAt()));
