@@ -47,7 +47,8 @@ public final class SuggestRanker {
 
   /** The key of an OpenAlex work id ({@code openalex:W…}). */
   public static String workKey(String workId) {
-    return "openalex:" + workId;
+    PaperId id = PaperId.openAlexOrNull(workId);
+    return id != null ? id.key() : "openalex:" + workId;
   }
 
   /**

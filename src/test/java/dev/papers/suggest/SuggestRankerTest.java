@@ -103,7 +103,7 @@ class SuggestRankerTest {
   void exactlyTheCandidatesWithEnoughLinksBestVelocityFirstWithReasons() {
     SuggestResult r = SuggestRanker.rank(topic, graph(recommendations(), List.of()), 2, 20, NOW);
     assertThat(r.suggestions()).extracting(s -> s.paper().title())
-        .containsExactly("C1", "R202", "C2", "R201");
+        .containsExactly("C1", "R202", "C2 (S2)", "R201");
     assertThat(r.qualified()).isEqualTo(4);
     assertThat(r.members()).isEqualTo(3);
     // C3, W203 and the recommended-only paper have one link each; W50 (which only C1 cites) is none
@@ -125,7 +125,8 @@ class SuggestRankerTest {
     assertThat(r202.reasons()).containsExactly(new Reason("citedBy", List.of(m1.id(), m3.id()), "openAlex"));
     assertThat(r202.phrase()).isEqualTo("cited by 2");
 
-    // one candidate from two sources: OpenAlex's histogram beats Semantic Scholar's lifetime count
+    // one candidate from two sources: OpenAlex's histogram beats Semantic Scholar's lifetime count;
+    // metadata merges as fetch merges it (OpenAlex fills only what Semantic Scholar left unknown)
     Suggestion c2 = r.suggestions().get(2);
     assertThat(c2.paper().s2Id()).isEqualTo("c2".repeat(20));
     assertThat(c2.paper().arxivId()).isEqualTo("2302.00102");
@@ -151,7 +152,7 @@ class SuggestRankerTest {
     assertThat(r.suggestions()).extracting(s -> s.paper().title()).doesNotContain("M1 itself", "M2", "X");
     // with one link enough, the one-link candidates come in, by velocity
     assertThat(r.suggestions()).extracting(s -> s.paper().title())
-        .containsExactly("R203", "C3", "C1", "R202", "C2", "Only recommended", "R201");
+        .containsExactly("R203", "C3", "C1", "R202", "C2 (S2)", "Only recommended", "R201");
     Suggestion onlyRec = r.suggestions().get(5);
     assertThat(onlyRec.velocity().method()).isEqualTo("lifetime");
     assertThat(onlyRec.velocity().source()).isEqualTo("semanticScholar");
