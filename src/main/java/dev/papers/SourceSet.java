@@ -4,6 +4,7 @@ import dev.papers.config.UsageException;
 import dev.papers.http.IntervalGate;
 import dev.papers.http.Upstream;
 import dev.papers.source.arxiv.ArxivSource;
+import dev.papers.source.openalex.OpenAlexSource;
 import dev.papers.source.s2.S2Recommendations;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarCookieJar;
@@ -22,6 +23,7 @@ public final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
+  private OpenAlexSource openAlex;
   private S2Recommendations recommendations;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
@@ -31,6 +33,7 @@ public final class SourceSet {
     this.app = app;
     for (String[] setting : new String[][] {{"PAPERS_ARXIV_URL", ARXIV_URL}, {"PAPERS_S2_URL", S2_URL},
         {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL},
+        {"PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL},
         {"PAPERS_S2_RECOMMENDATIONS_URL", S2Recommendations.DEFAULT_BASE_URL}}) {
       String url = app.settings().get(setting[0], setting[1]);
       if (okhttp3.HttpUrl.parse(url) == null) {
@@ -62,6 +65,37 @@ public final class SourceSet {
           app.clock());
     }
     return s2;
+  }
+
+  /**
+   * OpenAlex. Settings: {@code PAPERS_OPENALEX_URL} (default {@code https://api.openalex.org}),
+   * {@code PAPERS_OPENALEX_INTERVAL} (default 100ms, across processes), {@code PAPERS_OPENALEX_BATCH}
+   * (values per OR-filter, 1-100, default 50), {@code PAPERS_CONTACT} (sent as {@code mailto}) and
+   * {@code PAPERS_OPENALEX_API_KEY} (sent as {@code api_key}, never shown). The allowance cool-down lives
+   * in {@code $PAPERS_CACHE/.state}.
+   *
+   * @throws UsageException when a setting is not valid (before any request is sent)
+   */
+  public synchronized OpenAlexSource openAlex() {
+    if (openAlex == null) {
+      var s = app.settings();
+      int batch = openAlexBatch(s);
+      openAlex = new OpenAlexSource(s.get("PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL), app.upstream(),
+          OpenAlexSource.defaultPolicy(s.duration("PAPERS_OPENALEX_INTERVAL", OpenAlexSource.DEFAULT_INTERVAL),
+              app.maxRetries(), app.maxBackoff()),
+          app.clock(), app.cache().stateDir(), batch, s.get("PAPERS_CONTACT"), s.get("PAPERS_OPENALEX_API_KEY"));
+    }
+    return openAlex;
+  }
+
+  /** {@code PAPERS_OPENALEX_BATCH}: 1 to 100, default 50. */
+  public static int openAlexBatch(dev.papers.config.Settings s) {
+    int batch = s.integer("PAPERS_OPENALEX_BATCH", OpenAlexSource.DEFAULT_BATCH, 1);
+    if (batch > OpenAlexSource.MAX_BATCH) {
+      throw new UsageException("PAPERS_OPENALEX_BATCH: \"" + batch + "\" is more than OpenAlex takes in one filter ("
+          + OpenAlexSource.MAX_BATCH + ")");
+    }
+    return batch;
   }
 
   /**
