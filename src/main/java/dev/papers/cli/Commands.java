@@ -25,6 +25,11 @@ final class Commands {
         new ScholarLookup(app.cache(), () -> app.sources().scholar(), app.clock()), app.clock());
   }
 
+  static dev.papers.service.SuggestService suggestService(App app) {
+    return new dev.papers.service.SuggestService(app.cache(), () -> app.sources().openAlex(),
+        () -> app.sources().recommendations(), app.clock());
+  }
+
   /** Prints what failed, one line per kind of failure, and returns the exit code. */
   static int finish(Outcome outcome, PrintWriter err) {
     for (String m : outcome.messages()) {

@@ -37,6 +37,7 @@ public final class PapersCommand implements Runnable {
     m.put("rank", RankCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);
+    m.put("suggest", SuggestCommand.class);
     m.put("help", HelpCommand.class);
     return Collections.unmodifiableMap(m);
   }
