@@ -446,10 +446,7 @@ public final class PaperCache {
   }
 
   private static Paper withAliases(Paper p, Set<String> aliases) {
-    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.openAlexId(), p.corpusId(),
-        p.title(), p.authors(), p.abstractText(), p.published(), p.year(), p.venue(), p.journalRef(),
-        p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(), p.topics(),
-        new ArrayList<>(aliases), p.fetched(), p.createdAt(), p.updatedAt());
+    return p.withAliases(aliases);
   }
 
   private static String stripe(String canonicalKey) {

@@ -90,8 +90,6 @@ public final class Ranker {
     String doi = bare.kind() == PaperId.Kind.DOI ? bare.value() : null;
     String s2 = bare.kind() == PaperId.Kind.S2 ? bare.value() : null;
     String work = bare.kind() == PaperId.Kind.OPENALEX ? bare.value() : null;
-    Paper p = Paper.create(bare.key(), null);
-    return new Paper(p.id(), arxiv, null, doi, s2, work, null, null, List.of(), null, null, null, null, null,
-        null, List.of(), null, List.of(), null, List.of(), List.of(), null, null, null);
+    return Paper.builder(bare.key()).arxivId(arxiv).doi(doi).s2Id(s2).openAlexId(work).build();
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.papers.model.Histogram;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.model.Text;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ final class OpenAlexNormalizer {
       published = null; // year precision only (see the class comment)
     }
     Integer count = count(w.citedByCount());
-    return SourceRecord.builder(Sources.OPEN_ALEX)
+    return SourceRecord.builder(Source.OPEN_ALEX.jsonName())
         .openAlexId(workId(w.id() != null ? w.id() : w.ids() == null ? null : w.ids().openalex()))
         .doi(doi)
         .arxivId(arxiv)
@@ -241,7 +241,7 @@ final class OpenAlexNormalizer {
     for (int c : byYear.values()) {
       counted = (int) Math.min(Integer.MAX_VALUE, (long) counted + c);
     }
-    return new Histogram(Sources.OPEN_ALEX, madeAt, byYear, counted, total, false);
+    return new Histogram(Source.OPEN_ALEX.jsonName(), madeAt, byYear, counted, total, false);
   }
 
   private static List<String> referencedWorks(List<String> refs) {

@@ -6,7 +6,7 @@ import dev.papers.http.Reply;
 import dev.papers.http.Upstream;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.CitationGraph;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
@@ -101,13 +101,13 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
    * (with backoff, within the retry bounds), and 429 handed back at once: the day's allowance is spent.
    */
   public static Policy defaultPolicy(Duration interval, int maxRetries, Duration maxBackoff) {
-    return new Policy(Sources.OPEN_ALEX, interval == null ? DEFAULT_INTERVAL : interval, maxRetries, maxBackoff,
+    return new Policy(Source.OPEN_ALEX.jsonName(), interval == null ? DEFAULT_INTERVAL : interval, maxRetries, maxBackoff,
         Map.of(), reply -> reply.status() == 403, reply -> reply.status() == 429);
   }
 
   @Override
   public String name() {
-    return Sources.OPEN_ALEX;
+    return Source.OPEN_ALEX.jsonName();
   }
 
   /** DOIs, arXiv ids (by their arXiv DOI) and OpenAlex work ids. */
