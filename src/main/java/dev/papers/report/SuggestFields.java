@@ -2,6 +2,7 @@ package dev.papers.report;
 
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
+import dev.papers.model.Source;
 import dev.papers.rank.VelocityResult;
 import dev.papers.suggest.Reason;
 import dev.papers.suggest.Suggestion;
@@ -93,11 +94,7 @@ public final class SuggestFields {
 
   /** "OpenAlex", "Semantic Scholar", or the name as it is. */
   static String sourceName(String source) {
-    return switch (source == null ? "" : source) {
-      case "openAlex" -> "OpenAlex";
-      case "semanticScholar" -> "Semantic Scholar";
-      case "scholar" -> "Google Scholar";
-      default -> source;
-    };
+    Source s = Source.fromJson(source);
+    return s == null ? source : s.displayName();
   }
 }

@@ -4,6 +4,7 @@ import dev.papers.cache.PaperCache;
 import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
+import dev.papers.model.Source;
 import dev.papers.model.SourceRecord;
 import dev.papers.source.CitationGraph;
 import dev.papers.source.Recommendations;
@@ -162,7 +163,7 @@ public final class SuggestService {
       openAlex(List.copyOf(new LinkedHashSet<>(memberWorks.values())), members, memberWorks, excluded,
           o.minLinks(), budget - reserved, g, outcome, notes);
       if (g.requests > 0) {
-        requests.put(SuggestRanker.OPENALEX, g.requests);
+        requests.put(Source.OPEN_ALEX.jsonName(), g.requests);
       }
     }
 
@@ -171,7 +172,7 @@ public final class SuggestService {
     if (!positives.isEmpty()) {
       int limit = Math.min(Recommendations.MAX_LIMIT, Math.max(RECOMMENDATIONS, o.limit()));
       try {
-        requests.put(SuggestRanker.SEMANTIC_SCHOLAR, 1);
+        requests.put(Source.SEMANTIC_SCHOLAR.jsonName(), 1);
         recommended = recommendations.get().recommend(positives, negatives, limit);
         asked = positiveMembers;
         outcome.done("recommendations");

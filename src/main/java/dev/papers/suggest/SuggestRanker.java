@@ -3,6 +3,7 @@ package dev.papers.suggest;
 import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
+import dev.papers.model.Source;
 import dev.papers.model.SourceRecord;
 import dev.papers.rank.Velocity;
 import dev.papers.rank.VelocityResult;
@@ -38,10 +39,8 @@ import java.util.TreeSet;
  * <p>Order: velocity (highest first; candidates with no count last), then links (more first), then id.
  */
 public final class SuggestRanker {
-  /** OpenAlex's JSON source name. */
-  public static final String OPENALEX = "openAlex";
-  /** Semantic Scholar's JSON source name. */
-  public static final String SEMANTIC_SCHOLAR = "semanticScholar";
+  private static final String OPENALEX = Source.OPEN_ALEX.jsonName();
+  private static final String SEMANTIC_SCHOLAR = Source.SEMANTIC_SCHOLAR.jsonName();
 
   private SuggestRanker() {}
 

@@ -7,7 +7,7 @@ import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.TestPapers;
 import dev.papers.topic.Topic;
 import java.time.Instant;
@@ -32,9 +32,9 @@ class SuggestRankerTest {
 
   // members: M1 and M2 (arXiv, known to S2 and OpenAlex), M3 (a DOI, OpenAlex only)
   final Paper m1 = TestPapers.arxiv("2001.00001", "2020-01-01")
-      .meta(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("2001.00001").s2Id(A1).build()).build();
+      .meta(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("2001.00001").s2Id(A1).build()).build();
   final Paper m2 = TestPapers.arxiv("2002.00002", "2020-02-01")
-      .meta(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("2002.00002").s2Id(A2).build()).build();
+      .meta(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("2002.00002").s2Id(A2).build()).build();
   final Paper m3 = TestPapers.doi("10.1111/m3", 2019).build();
   final Paper excluded = TestPapers.doi("10.9999/x", 2021).build();
   final Map<String, String> memberWorks = Map.of(m1.id(), "W1", m2.id(), "W2", m3.id(), "W3");
@@ -45,7 +45,7 @@ class SuggestRankerTest {
   }
 
   static SourceRecord s2(String paperId, String arxivId, String doi, String title, Integer count) {
-    return SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).s2Id(paperId).arxivId(arxivId).doi(doi).title(title)
+    return SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).s2Id(paperId).arxivId(arxivId).doi(doi).title(title)
         .count(count).published(LocalDate.of(2023, 1, 1)).observedAt(NOW).build();
   }
 
@@ -198,7 +198,7 @@ class SuggestRankerTest {
   void theCacheJoinsAnswersAboutOnePaperAndLendsItsHistory() {
     // OpenAlex knows the paper by its DOI only, Semantic Scholar by its arXiv id only; the cache has both
     Paper cachedC4 = TestPapers.arxiv("2305.00104", "2023-05-01")
-        .meta(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("2305.00104").doi("10.5555/c4").build())
+        .meta(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("2305.00104").doi("10.5555/c4").build())
         .s2(100, "2025-11-22").s2(400, "2026-11-01").build();
     List<GraphWork> citing = List.of(
         work("W104", oa("10.5555/c4", "C4 (OpenAlex)", 420, "2023-05-01"), hist(2025, 10), "W1"));

@@ -9,7 +9,7 @@ import dev.papers.http.Reply;
 import dev.papers.http.Upstream;
 import dev.papers.json.Json;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.Recommendations;
 import dev.papers.source.SourceException;
 import dev.papers.source.SourceException.Kind;
@@ -164,14 +164,14 @@ public final class S2Recommendations implements Recommendations {
     String why = S2Parser.errorText(r.body());
     Kind kind = r.status() >= 400 && r.status() < 500 ? Kind.CLIENT : Kind.SERVER;
     String msg = "Semantic Scholar's recommendations answered HTTP " + r.status() + (why == null ? "" : ": " + why);
-    return new SourceException(Sources.SEMANTIC_SCHOLAR, redact(r.url()), kind, r.status(), redact(msg));
+    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), kind, r.status(), redact(msg));
   }
 
   private SourceException parseFailure(Reply r, IOException e) {
     String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     m = m == null ? e.getClass().getSimpleName()
         : m.lines().findFirst().orElse("").replace(S2Dto.class.getName() + "$", "");
-    return new SourceException(Sources.SEMANTIC_SCHOLAR, redact(r.url()), Kind.PARSE, r.status(),
+    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), Kind.PARSE, r.status(),
         redact("cannot read Semantic Scholar's recommendations: " + m), null, null);
   }
 
