@@ -15,14 +15,14 @@ import java.util.Set;
 final class Commands {
   private Commands() {}
 
-  /** {@code PAPERS_SOURCES} from the environment or configuration, else arxiv and s2. */
+  /** {@code PAPERS_SOURCES} from the environment or configuration, else arxiv, s2 and openalex. */
   static Set<Source> defaultSources(App app) {
     return SourceList.parse(app.settings().get("PAPERS_SOURCES"), new java.util.LinkedHashSet<>(Source.defaults()));
   }
 
   static FetchService fetchService(App app) {
     return new FetchService(app.cache(), () -> app.sources().arxiv(), () -> app.sources().s2(),
-        () -> app.sources().s2(), () -> app.sources().s2(),
+        () -> app.sources().openAlex(), () -> app.sources().s2(), () -> app.sources().s2(),
         new ScholarLookup(app.cache(), () -> app.sources().scholar(), app.clock()), app.clock());
   }
 

@@ -8,6 +8,7 @@ import dev.papers.config.UsageException;
 import dev.papers.model.Source;
 import dev.papers.service.RefreshService;
 import dev.papers.service.ScholarRefreshStep;
+import dev.papers.source.openalex.OpenAlexSource;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarSource;
 import java.io.IOException;
@@ -40,9 +41,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {"Re-fetch the counts of cached papers that are stale, never-counted first, then the oldest",
-        "(for cron). Semantic Scholar is asked in batches of 500, arXiv only for metadata older than",
-        "30 days. One refresh at a time per cache; silent on success unless stdout is a terminal."},
+        "(for cron). Semantic Scholar is asked in batches of 500, OpenAlex in OR-filters of 50, arXiv",
+        "only for metadata older than 30 days. One refresh at a time per cache; silent on success",
+        "unless stdout is a terminal. --plan shows what a run would send, and sends nothing."},
     footer = {"", "Examples:", "  papers refresh", "  papers refresh --older-than 3d --limit 1000 --summary",
+        "  papers refresh --plan",
         "  papers refresh --deadline 5h --log cache/.state/refresh.log     (cron)",
         "", "Exit codes: 0 done (also when stopped at --deadline), 1 failed, 2 bad input, 3 partial,",
         "75 try again later (rate limited, or another refresh holds the lock)."})
@@ -60,7 +63,8 @@ public final class RefreshCommand implements Callable<Integer> {
   Integer limit;
 
   @Option(names = "--sources", paramLabel = "LIST",
-      description = "Comma list of s2 (counts), arxiv (metadata older than 30 days), scholar (default: arxiv,s2).")
+      description = "Comma list of s2 and openalex (counts), arxiv (metadata older than 30 days), scholar"
+          + " (default: arxiv,s2,openalex).")
   String sources;
 
   @Option(names = "--deadline", paramLabel = "DURATION",
@@ -75,6 +79,10 @@ public final class RefreshCommand implements Callable<Integer> {
 
   @Option(names = "--log", paramLabel = "FILE", description = "Append one line per run to FILE.")
   Path log;
+
+  @Option(names = "--plan", description = "Print, per source, the stale papers, the requests a run would send and"
+      + " the least time the intervals impose; send nothing.")
+  boolean plan;
 
   public RefreshCommand(App app) {
     this.app = app;
@@ -96,6 +104,7 @@ public final class RefreshCommand implements Callable<Integer> {
     var settings = app.settings();
     Map<Source, Duration> intervals = Map.of(
         Source.SEMANTIC_SCHOLAR, settings.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)),
+        Source.OPEN_ALEX, settings.duration("PAPERS_OPENALEX_INTERVAL", OpenAlexSource.DEFAULT_INTERVAL),
         Source.ARXIV, settings.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)),
         Source.SCHOLAR, settings.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL));
     int arxivBatch = settings.integer("PAPERS_ARXIV_BATCH", 100, 1);
@@ -104,6 +113,14 @@ public final class RefreshCommand implements Callable<Integer> {
     if (s2Batch > S2Source.BATCH_SIZE) {
       throw new UsageException("PAPERS_S2_BATCH: Semantic Scholar takes at most " + S2Source.BATCH_SIZE
           + " ids a request, not " + s2Batch);
+    }
+    int openAlexBatch = dev.papers.SourceSet.openAlexBatch(settings);
+    int scholarBudget = settings.integer("PAPERS_SCHOLAR_BUDGET", 20, 0);
+    RefreshService.Options options = new RefreshService.Options(stale, limit, chosen, null, intervals, s2Batch,
+        arxivBatch, openAlexBatch, scholarBudget);
+    if (plan) {
+      RefreshPlan.print(service().plan(options), stale, out);
+      return ExitCodes.OK;
     }
 
     Instant startedAt = app.clock().instant().truncatedTo(ChronoUnit.SECONDS);
@@ -132,10 +149,8 @@ public final class RefreshCommand implements Callable<Integer> {
       Duration remaining = until == null ? null
           : until.minusMillis(app.ticker().millis() - t0).isNegative() ? Duration.ZERO
           : until.minusMillis(app.ticker().millis() - t0);
-      RefreshService service = new RefreshService(app.cache(), () -> app.sources().s2(), () -> app.sources().arxiv(),
-          scholarStep(), app.clock(), app.ticker());
-      r = service.refresh(new RefreshService.Options(stale, limit, chosen, remaining, intervals,
-          s2Batch, arxivBatch), Terminal.progress(err, true));
+      r = service().refresh(new RefreshService.Options(stale, limit, chosen, remaining, intervals,
+          s2Batch, arxivBatch, openAlexBatch, scholarBudget), Terminal.progress(err, true));
     }
     Map<String, Integer> requests = requests(chosen, r);
     long millis = app.ticker().millis() - t0;
@@ -165,6 +180,11 @@ public final class RefreshCommand implements Callable<Integer> {
       }
     }
     return code;
+  }
+
+  private RefreshService service() {
+    return new RefreshService(app.cache(), () -> app.sources().s2(), () -> app.sources().arxiv(),
+        () -> app.sources().openAlex(), scholarStep(), app.clock(), app.ticker());
   }
 
   /** The Scholar step: the same lookup as fetch, within Scholar's budget, cool-down and the deadline. */

@@ -387,7 +387,7 @@ public final class HarvestService {
     }
 
     // What the searches did not say, asked for in batches, one source at a time.
-    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR)) {
+    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.OPEN_ALEX, Source.SCHOLAR)) {
       if (!sources.contains(source)) {
         continue;
       }
@@ -552,7 +552,9 @@ public final class HarvestService {
     }
     return switch (source) {
       case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
-      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
+      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR && id.kind() != PaperId.Kind.OPENALEX;
+      case OPEN_ALEX -> id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI
+          || id.kind() == PaperId.Kind.OPENALEX;
       default -> false;
     };
   }
