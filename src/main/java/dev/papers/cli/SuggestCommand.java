@@ -91,6 +91,10 @@ public final class SuggestCommand implements Callable<Integer> {
     if (common.verbose()) {
       err.println("papers: requests sent: " + (run.requests().isEmpty() ? "none" : run.requests()));
     }
-    return Commands.finish(run.outcome(), err);
+    int code = Commands.finish(run.outcome(), err);
+    if (code != ExitCodes.OK && !run.result().suggestions().isEmpty()) {
+      err.println("papers: the papers shown are what the other sources found");
+    }
+    return code;
   }
 }

@@ -26,7 +26,7 @@ public final class SuggestMarkdownWriter implements SuggestWriter {
     String date = result.asOf().atZone(ZoneOffset.UTC).toLocalDate().toString();
     out.write("## " + MarkdownWriter.escape(result.topic().title()) + ": papers to read next\n\n");
     out.write("Papers linked to at least " + result.minLinks() + " of the topic's " + result.members()
-        + " papers (they cite them, the papers cite them, or Semantic Scholar recommends them),"
+        + " papers (they cite them, are cited by them, or are recommended from them by Semantic Scholar),"
         + " ranked by citation velocity, as of " + date + ".\n\n");
     for (Suggestion s : result.suggestions()) {
       out.write(s.rank() + ". " + MarkdownWriter.item(s.paper()) + ". " + velocity(s.velocity()) + "; "

@@ -39,8 +39,8 @@ public final class SuggestTableWriter implements SuggestWriter {
     int width = options.width();
     String date = result.asOf().atZone(ZoneOffset.UTC).toLocalDate().toString();
     String heading = DisplayWidth.clean(result.topic().title()) + " (" + result.topic().name() + "): "
-        + count(result.suggestions().size(), "paper") + " to read next, linked to at least " + result.minLinks()
-        + " of its " + result.members() + ", by citations per year, as of " + date;
+        + count(result.suggestions().size(), "paper") + " to read next, " + result.minLinks() + "+ links to its "
+        + count(result.members(), "paper") + ", as of " + date;
     line(out, paint(DisplayWidth.truncate(heading, width), BOLD));
     if (result.suggestions().isEmpty()) {
       line(out, DisplayWidth.truncate(empty(result), width));

@@ -184,9 +184,6 @@ public final class SuggestService {
     Evidence ev = new Evidence(members, memberWorks, g.memberReferences, g.citing, g.referenced, recommended, asked,
         excluded, all.papers());
     SuggestResult result = SuggestRanker.rank(topic, ev, o.minLinks(), o.limit(), now);
-    if (!outcome.failures().isEmpty()) {
-      notes.add("the suggestions shown come from the sources that answered");
-    }
     int added = o.add() ? add(topic, result, now) : 0;
     return new Run(result, outcome, notes, Map.copyOf(requests), added);
   }
