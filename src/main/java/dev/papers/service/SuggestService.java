@@ -207,6 +207,7 @@ public final class SuggestService {
       // 1. the members' records: the works they cite
       CitationGraph.Works own = source.works(works, Math.max(1, budget / 3));
       g.requests += own.requests();
+      outcome.done("citation graph");
       truncated(own, "the topic's papers' records", notes);
       mapReferences(own.records(), members, memberWorks, g.memberReferences);
       // 2. the works citing members, their records with them
@@ -244,11 +245,7 @@ public final class SuggestService {
           g.referenced.add(work(r));
         }
       }
-      outcome.done("citation graph");
     } catch (SourceException e) {
-      if (!g.citing.isEmpty() || !g.memberReferences.isEmpty()) {
-        outcome.done("citation graph");
-      }
       outcome.fail(FetchService.failure("citation graph", e));
     }
   }
