@@ -1,19 +1,20 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
-import dev.papers.report.Format;
+import dev.papers.report.ReportFormat;
 import dev.papers.report.SuggestWriter;
 import dev.papers.service.SuggestService;
 import dev.papers.topic.Topic;
-import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code papers suggest}: papers to read next, from the citation graph around a topic. */
 @Command(name = "suggest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -50,9 +51,9 @@ public final class SuggestCommand implements Callable<Integer> {
       description = "Send at most N requests to the sources in all (default 100).")
   int maxRequests;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Formats.class,
       description = "table (default), markdown, json or csv.")
-  String format;
+  ReportFormat format;
 
   @Option(names = "--add", description = "Store the suggested papers and tag them with the topic.")
   boolean add;
@@ -66,25 +67,20 @@ public final class SuggestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SuggestWriter writer;
-    try {
-      writer = SuggestWriter.of(Format.parse(format), Commands.reportOptions(app, explain));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage().replace(", bibtex", ""));
-    }
     SuggestService.Options options;
     try {
       options = new SuggestService.Options(limit, minLinks, maxRequests, add);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
+    SuggestWriter writer = SuggestWriter.of(format, Commands.reportOptions(app, explain));
+    Topic t = app.topics().load(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SuggestService.Run run = Commands.suggestService(app).suggest(t, options);
+    SuggestService.Run run = app.suggest().suggest(t, options);
     writer.write(run.result(), out);
     out.flush();
-    run.notes().forEach(n -> err.println("papers: " + n));
+    Commands.notes(run.notes(), err);
     if (add) {
       err.println("papers: added " + run.added() + " paper" + (run.added() == 1 ? "" : "s") + " to the topic " + t.name());
     }
@@ -96,5 +92,17 @@ public final class SuggestCommand implements Callable<Integer> {
       err.println("papers: the papers shown are what the other sources found");
     }
     return code;
+  }
+
+  /** {@code --format table|markdown|json|csv}, case-insensitive. */
+  static final class Formats implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return SuggestWriter.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

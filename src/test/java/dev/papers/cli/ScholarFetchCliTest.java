@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.Main;
 import dev.papers.config.Settings;
 import dev.papers.json.Json;
@@ -292,6 +292,7 @@ class ScholarFetchCliTest {
     Path config = home.resolve("config");
     Files.writeString(config, "PAPERS_SOURCES=arxiv,s2,scholar\nPAPERS_SCHOLAR_USER_AGENT=polite-reader/2.0\n");
     cli.env.put("PAPERS_CONFIG", config.toString());
+    cli.env.remove("PAPERS_SOURCES"); // the configuration file's, not the harness's
     App app = new App(Settings.load(cli.env, home), cli.time, cli.time, cli.time);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -307,7 +308,7 @@ class ScholarFetchCliTest {
         .withHeader("User-Agent", equalTo("polite-reader/2.0")));
     wm.getWireMock().verifyThat(0, getRequestedFor(urlPathMatching("/graph/v1/.*"))
         .withHeader("User-Agent", equalTo("polite-reader/2.0")));
-    assertThat(app.sources().requestCounts()).containsEntry("scholar", 1).containsEntry("arxiv", 1)
+    assertThat(app.requestCounts()).containsEntry("scholar", 1).containsEntry("arxiv", 1)
         .containsEntry("semanticScholar", 1);
 
     // a flag wins over the file

@@ -270,7 +270,7 @@ class SuggestCliTest {
   void badInputIsExit2BeforeAnyRequest() throws Exception {
     assertThat(cli.run("suggest", "--topic", "kd", "--format", "bibtex").code()).isEqualTo(2);
     assertThat(cli.run("suggest", "--topic", "kd", "--format", "bibtex").err())
-        .contains("suggest does not write bibtex; formats: table, markdown, json, csv");
+        .contains("--format: suggest does not write \"bibtex\"; formats: table, markdown, json, csv");
     assertThat(cli.run("suggest", "--topic", "kd", "--min-links", "0").code()).isEqualTo(2);
     assertThat(cli.run("suggest", "--topic", "kd", "--max-requests", "0").code()).isEqualTo(2);
     assertThat(cli.run("suggest", "--topic", "kd", "--limit", "-1").code()).isEqualTo(2);

@@ -94,7 +94,7 @@ class SuggestServiceTest {
         "recommend [" + "b".repeat(40) + "] [] 100");
     assertThat(run.requests()).containsEntry("openAlex", 16).containsEntry("semanticScholar", 1);
     assertThat(run.notes()).anyMatch(n -> n.contains("--max-requests") && n.contains("citing"));
-    assertThat(run.outcome().exitCode()).isZero();
+    assertThat(run.outcome().status()).isEqualTo(Outcome.Status.DONE);
     // no dates, so no velocity; two links each: by id
     assertThat(run.result().suggestions()).extracting(x -> x.paper().id()).containsExactly("doi:10.5555/five",
         "doi:10.9999/c");
@@ -105,14 +105,14 @@ class SuggestServiceTest {
     SuggestService s = new SuggestService(cache, () -> graph(null),
         () -> recommendations(failure(SourceException.Kind.SERVER)), Clock.fixed(NOW, ZoneOffset.UTC));
     SuggestService.Run run = s.suggest(topic, new SuggestService.Options(20, 2, 100, false));
-    assertThat(run.outcome().exitCode()).isEqualTo(3);
+    assertThat(run.outcome().status()).isEqualTo(Outcome.Status.PARTIAL);
     assertThat(run.result().suggestions()).isNotEmpty();
 
     calls.clear();
     s = new SuggestService(cache, () -> graph(failure(SourceException.Kind.TRY_LATER)), () -> recommendations(null),
         Clock.fixed(NOW, ZoneOffset.UTC));
     run = s.suggest(topic, new SuggestService.Options(20, 2, 100, false));
-    assertThat(run.outcome().exitCode()).isEqualTo(75);
+    assertThat(run.outcome().status()).isEqualTo(Outcome.Status.TRY_LATER);
     // after OpenAlex failed, no further OpenAlex request; the recommendations are still asked
     assertThat(calls).hasSize(3);
     assertThat(calls.get(2)).startsWith("recommend");

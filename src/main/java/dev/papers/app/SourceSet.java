@@ -1,8 +1,9 @@
-package dev.papers;
+package dev.papers.app;
 
 import dev.papers.config.UsageException;
 import dev.papers.http.IntervalGate;
 import dev.papers.http.Upstream;
+import dev.papers.model.Source;
 import dev.papers.source.arxiv.ArxivSource;
 import dev.papers.source.openalex.OpenAlexSource;
 import dev.papers.source.s2.S2Recommendations;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** The sources, each built on first use with its settings. */
-public final class SourceSet {
+final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
@@ -27,6 +28,7 @@ public final class SourceSet {
   private S2Recommendations recommendations;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
+  private final Map<Source, Duration> intervals = new java.util.EnumMap<>(Source.class);
 
   /** @throws UsageException when a source's URL setting is not an http(s) URL (before anything is sent) */
   SourceSet(App app) {
@@ -49,9 +51,9 @@ public final class SourceSet {
     if (arxiv == null) {
       var s = app.settings();
       arxiv = new ArxivSource(s.get("PAPERS_ARXIV_URL", ARXIV_URL), app.upstream(),
-          ArxivSource.defaultPolicy(s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)), app.maxRetries(),
+          ArxivSource.defaultPolicy(interval(Source.ARXIV), app.maxRetries(),
               app.maxBackoff()),
-          app.clock(), s.integer("PAPERS_ARXIV_BATCH", 100, 1));
+          app.clock(), arxivBatch());
     }
     return arxiv;
   }
@@ -60,7 +62,7 @@ public final class SourceSet {
     if (s2 == null) {
       var s = app.settings();
       s2 = new S2Source(s.get("PAPERS_S2_URL", S2_URL), app.upstream(),
-          S2Source.defaultPolicy(s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)), app.maxRetries(),
+          S2Source.defaultPolicy(interval(Source.SEMANTIC_SCHOLAR), app.maxRetries(),
               app.maxBackoff(), s.get("PAPERS_S2_API_KEY")),
           app.clock());
     }
@@ -79,18 +81,21 @@ public final class SourceSet {
   public synchronized OpenAlexSource openAlex() {
     if (openAlex == null) {
       var s = app.settings();
-      int batch = openAlexBatch(s);
       openAlex = new OpenAlexSource(s.get("PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL), app.upstream(),
-          OpenAlexSource.defaultPolicy(s.duration("PAPERS_OPENALEX_INTERVAL", OpenAlexSource.DEFAULT_INTERVAL),
-              app.maxRetries(), app.maxBackoff()),
-          app.clock(), app.cache().stateDir(), batch, s.get("PAPERS_CONTACT"), s.get("PAPERS_OPENALEX_API_KEY"));
+          OpenAlexSource.defaultPolicy(interval(Source.OPEN_ALEX), app.maxRetries(), app.maxBackoff()),
+          app.clock(), app.cache().stateDir(), openAlexBatch(), s.get("PAPERS_CONTACT"),
+          s.get("PAPERS_OPENALEX_API_KEY"));
     }
     return openAlex;
   }
 
-  /** {@code PAPERS_OPENALEX_BATCH}: 1 to 100, default 50. */
-  public static int openAlexBatch(dev.papers.config.Settings s) {
-    int batch = s.integer("PAPERS_OPENALEX_BATCH", OpenAlexSource.DEFAULT_BATCH, 1);
+  /**
+   * Values per OpenAlex OR-filter ({@code PAPERS_OPENALEX_BATCH}, 1 to 100, default 50).
+   *
+   * @throws UsageException when the setting is out of range
+   */
+  int openAlexBatch() {
+    int batch = app.settings().integer("PAPERS_OPENALEX_BATCH", OpenAlexSource.DEFAULT_BATCH, 1);
     if (batch > OpenAlexSource.MAX_BATCH) {
       throw new UsageException("PAPERS_OPENALEX_BATCH: \"" + batch + "\" is more than OpenAlex takes in one filter ("
           + OpenAlexSource.MAX_BATCH + ")");
@@ -150,13 +155,59 @@ public final class SourceSet {
           new IntervalGate(state.resolve("rate"), app.ticker(), app.sleeper()), app.sleeper(), wall,
           new Random(new SecureRandom().nextLong()));
       ScholarSource source = new ScholarSource(url, upstream,
-          ScholarSource.defaultPolicy(s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL),
+          ScholarSource.defaultPolicy(interval(Source.SCHOLAR),
               app.maxRetries(), app.maxBackoff(), settings.userAgent()),
           app.clock(), state, settings);
       scholarUpstream = upstream;
       scholar = source;
     }
     return scholar;
+  }
+
+  /** The least time between two requests to a source, as the settings say (each read once). */
+  synchronized Duration interval(Source source) {
+    return intervals.computeIfAbsent(source, k -> {
+      var s = app.settings();
+      return switch (k) {
+        case ARXIV -> s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3));
+        case SEMANTIC_SCHOLAR -> s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1));
+        case OPEN_ALEX -> s.duration("PAPERS_OPENALEX_INTERVAL", OpenAlexSource.DEFAULT_INTERVAL);
+        case SCHOLAR -> s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL);
+        default -> Duration.ZERO;
+      };
+    });
+  }
+
+  /** The intervals of these sources. */
+  Map<Source, Duration> intervals(java.util.Collection<Source> sources) {
+    Map<Source, Duration> out = new java.util.EnumMap<>(Source.class);
+    sources.forEach(s -> out.put(s, interval(s)));
+    return out;
+  }
+
+  /** The most requests Scholar sends in a run ({@code PAPERS_SCHOLAR_BUDGET}, default 20), for plans. */
+  int scholarBudget() {
+    return app.settings().integer("PAPERS_SCHOLAR_BUDGET", ScholarSettings.DEFAULT_BUDGET, 0);
+  }
+
+  /** Ids per arXiv {@code id_list} request ({@code PAPERS_ARXIV_BATCH}, default 100). */
+  int arxivBatch() {
+    return app.settings().integer("PAPERS_ARXIV_BATCH", 100, 1);
+  }
+
+  /**
+   * Ids per Semantic Scholar batch request ({@code PAPERS_S2_BATCH}, default and most 500): smaller
+   * batches lose less to a kill, at the price of more requests.
+   *
+   * @throws UsageException when the setting is above what S2 takes
+   */
+  int s2Batch() {
+    int n = app.settings().integer("PAPERS_S2_BATCH", S2Source.BATCH_SIZE, 1);
+    if (n > S2Source.BATCH_SIZE) {
+      throw new UsageException("PAPERS_S2_BATCH: Semantic Scholar takes at most " + S2Source.BATCH_SIZE
+          + " ids a request, not " + n);
+    }
+    return n;
   }
 
   /** Requests sent so far per source (retries included), Scholar's own upstream included. */
