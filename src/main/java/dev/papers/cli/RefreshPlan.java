@@ -40,6 +40,9 @@ final class RefreshPlan {
         return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
       }
       long s = ms / 1000;
+      if (ms % 86_400_000 == 0) {
+        return s / 86_400 + "d";
+      }
       if (s < 3600) {
         return s / 60 + "m" + (s % 60 == 0 ? "" : " " + s % 60 + "s");
       }

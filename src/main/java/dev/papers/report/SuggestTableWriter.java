@@ -61,7 +61,9 @@ public final class SuggestTableWriter implements SuggestWriter {
         w[c] = Math.max(w[c], DisplayWidth.of(r[c]));
       }
     }
-    w[ID] = Math.min(w[ID], MAX_ID);
+    if (width != ReportOptions.UNLIMITED) {
+      w[ID] = Math.min(w[ID], MAX_ID); // a pipe or a file gets every id whole
+    }
     int fixed = GAP.length() * (n - 1);
     for (int c = 0; c < n; c++) {
       fixed += c == TITLE ? 0 : w[c];

@@ -67,6 +67,9 @@ import java.util.function.Supplier;
 public final class HarvestService {
   /** Candidates per run when {@code --max} is not given. */
   public static final int DEFAULT_MAX = 100;
+  /** The order in which sources are asked for what the searches did not say: counts first. */
+  static final List<Source> ASK_ORDER = List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.OPEN_ALEX,
+      Source.SCHOLAR);
   /** What {@link #needs} names for a stale per-year histogram. */
   private static final String HISTOGRAM = "histogram";
   /**
@@ -349,7 +352,7 @@ public final class HarvestService {
     }
 
     Instant now = clock.instant();
-    int added = 0;
+    Set<Candidate> notCachedBefore = new HashSet<>();
     int updated = 0;
     int fresh = 0;
     List<Candidate> stale = new ArrayList<>();
@@ -361,7 +364,7 @@ public final class HarvestService {
         continue;
       }
       if (before == null) {
-        added++;
+        notCachedBefore.add(c);
       } else {
         updated++;
       }
@@ -389,14 +392,14 @@ public final class HarvestService {
     }
 
     // What the searches did not say, asked for in batches, one source at a time.
-    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.OPEN_ALEX, Source.SCHOLAR)) {
+    for (Source source : ASK_ORDER) {
       if (!sources.contains(source)) {
         continue;
       }
       List<PaperId> ask = new ArrayList<>();
       for (Candidate c : stale) {
         Paper now2 = cached(c);
-        if (now2 == null ? canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
+        if (now2 == null ? Freshness.canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
           PaperId id = now2 == null ? c.askId() : Freshness.askId(now2, source);
           if (id != null) {
             ask.add(id);
@@ -420,6 +423,7 @@ public final class HarvestService {
     Set<String> listed = new HashSet<>();
     Set<String> failedInputs = new HashSet<>();
     outcome.failures().forEach(f -> failedInputs.add(f.input()));
+    int added = 0; // new in the cache now: a candidate no source found is not new, it is not there
     for (Candidate c : pool.chosen) {
       Paper now2 = cached(c);
       PaperId asked = c.askId();
@@ -431,6 +435,9 @@ public final class HarvestService {
         }
         if (listed.add(now2.id())) {
           papers.add(now2);
+        }
+        if (notCachedBefore.contains(c)) {
+          added++;
         }
         outcome.done(display);
       } else if (!failedInputs.contains(display)) {
@@ -459,20 +466,6 @@ public final class HarvestService {
       need.add(HISTOGRAM);
     }
     return need;
-  }
-
-  /** Whether a source can be asked about an id no cache entry has yet. */
-  private static boolean canAsk(Source source, PaperId id) {
-    if (id == null) {
-      return false;
-    }
-    return switch (source) {
-      case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
-      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR && id.kind() != PaperId.Kind.OPENALEX;
-      case OPEN_ALEX -> id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI
-          || id.kind() == PaperId.Kind.OPENALEX;
-      default -> false;
-    };
   }
 
   private void askHistograms(List<Candidate> stale, String topic, Outcome outcome, Progress p) {

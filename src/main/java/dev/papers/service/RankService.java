@@ -28,11 +28,20 @@ public final class RankService {
   /**
    * Ranks a topic.
    *
-   * @param topicName the topic (a bad or unknown one is a {@code TopicException}, exit 2)
+   * @param topicName the topic: its file, else the papers tagged with it (a bad name, a malformed
+   *     file, or a name that is neither a file nor a tag is a {@code TopicException}, exit 2)
    * @param warnings told, one line each, what could not be read and what was done instead
    */
   public RankResult rank(String topicName, RankOptions options, Consumer<String> warnings) {
-    Topic t = topics.load(topicName);
+    Topic t = topics.resolve(topicName);
+    RankResult r = rank(t, options, warnings);
+    if (t.tagOnly() && r.entries().isEmpty() && r.omitted() == 0) {
+      throw topics.unknown(topicName);
+    }
+    return r;
+  }
+
+  private RankResult rank(Topic t, RankOptions options, Consumer<String> warnings) {
     PaperIndex.View index;
     try {
       index = cache.index();

@@ -280,4 +280,23 @@ class OpenAlexCliTest {
     assertThat(r.err()).contains("PAPERS_OPENALEX_BATCH");
     assertThat(post(urlPathEqualTo("/x"))).isNotNull();
   }
+
+  @Test
+  void aTopicHarvestAsksOpenAlexTooInOneRequest() throws IOException {
+    RefreshFixtures.stubAll(wm);
+    OpenAlexFixtures.stubWorks(wm);
+    Files.createDirectories(home.resolve("queries"));
+    Files.writeString(home.resolve("queries/t.json"),
+        "{\"title\": \"t\", \"include\": [\"2001.00001\", \"2001.00002\", \"2001.00003\"]}");
+
+    CliHarness.Run r = cli.run("fetch", "--topic", "t", "--json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(openAlexRequests()).hasSize(1);
+    assertThat(values(openAlexRequests().get(0))).hasSize(3);
+    for (JsonNode p : json(r.out())) {
+      assertThat(p.at("/citations/openAlex/count").asInt()).isEqualTo(OpenAlexFixtures.count(p.get("arxivId").asText()));
+      assertThat(p.get("topics").toString()).contains("t");
+    }
+  }
 }

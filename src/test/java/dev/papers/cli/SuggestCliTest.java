@@ -186,14 +186,14 @@ class SuggestCliTest {
     assertThat(table.out()).contains("C1: distilling twice").contains("cites 2 of your papers")
         .contains("cited by 2").contains("cites 1 of your papers, recommended").contains("cited by 3")
         .doesNotContain("\u001b[").doesNotContain("2001.00001");
-    table.out().lines().forEach(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+    // not a terminal: nothing is cut (SuggestTableWriterTest fits a terminal's width)
+    assertThat(table.out()).doesNotContain("…");
 
     CliHarness.Run explain = cli.run("suggest", "--topic", "kd", "--explain");
     assertThat(explain.out()).contains("cites 2 of your papers: 2001.00001, 2002.00002")
         .contains("cited by 2: 2001.00001, 10.1111/m3")
         .contains("recommended from 2 of your papers by Semantic Scholar")
         .contains("histogram (openAlex");
-    explain.out().lines().forEach(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
 
     CliHarness.Run md = cli.run("suggest", "--topic", "kd", "--format", "markdown");
     assertThat(md.out()).startsWith("## Knowledge distillation: papers to read next")

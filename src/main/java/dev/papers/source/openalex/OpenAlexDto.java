@@ -36,6 +36,7 @@ final class OpenAlexDto {
       @JsonProperty("cited_by_count") JsonNode citedByCount,
       @JsonProperty("counts_by_year") JsonNode countsByYear,
       @JsonProperty("referenced_works") List<String> referencedWorks,
+      @JsonProperty("abstract_inverted_index") JsonNode abstractInvertedIndex,
       @JsonProperty("indexed_in") List<String> indexedIn) {}
 
   /** {@code ids}: URLs for openalex, doi, pmid and pmcid; a bare number for mag. Never an arXiv id. */

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *   <li>count: {@code cited_by_count} when it is a whole number of 0 or more; anything else is no count.
  *   <li>histogram: {@code counts_by_year} as citations per year (the years OpenAlex leaves out had none),
  *       made at the observation time; none when any entry is not a year and a whole count.
+ *   <li>abstract: rebuilt from {@code abstract_inverted_index} (each word at its positions).
  *   <li>venue: the primary location's source, unless it is a repository (arXiv is not a venue); else
  *       the first location whose source is not a repository; the 2022 format's {@code host_venue}.
  * </ul>
@@ -68,6 +69,7 @@ final class OpenAlexNormalizer {
         .arxivId(arxiv)
         .title(w.title() != null ? w.title() : w.displayName())
         .authors(authors(w.authorships()))
+        .abstractText(abstractText(w.abstractInvertedIndex()))
         .published(published)
         .year(year)
         .venue(venue(w))
@@ -303,6 +305,33 @@ final class OpenAlexNormalizer {
       return null;
     }
     return Text.oneLine(l.source().displayName());
+  }
+
+  /** Most words an abstract is rebuilt from: anything larger is not an abstract. */
+  private static final int MAX_WORDS = 20_000;
+
+  /**
+   * The abstract from OpenAlex's inverted index ({@code {"word": [positions]}}): each word at its
+   * positions, in order. Null when absent, empty, or not of that shape.
+   */
+  static String abstractText(JsonNode index) {
+    if (index == null || !index.isObject() || index.isEmpty()) {
+      return null;
+    }
+    java.util.TreeMap<Integer, String> at = new java.util.TreeMap<>();
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = index.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isArray()) {
+        return null;
+      }
+      for (JsonNode p : e.getValue()) {
+        if (!p.isIntegralNumber() || !p.canConvertToInt() || p.asInt() < 0 || at.size() >= MAX_WORDS) {
+          return null;
+        }
+        at.put(p.asInt(), e.getKey());
+      }
+    }
+    return Text.oneLine(String.join(" ", at.values()));
   }
 
   /** {@code YYYY-MM-DD}; anything else is unknown. */

@@ -74,6 +74,8 @@ class OpenAlexParserTest {
     assertThat(r.published()).isEqualTo(LocalDate.of(2015, 2, 7));
     assertThat(r.count()).isEqualTo(750);
     assertThat(years(r)).hasSize(11).containsEntry(2025, 40).containsEntry(2015, 13);
+    assertThat(r.abstractText()).startsWith("Pharmacokinetic properties of oligonucleotides are largely driven by "
+        + "chemistry of the backbone").doesNotContain("  ");
     assertThat(r.venue()).isNotNull();
   }
 
@@ -82,6 +84,7 @@ class OpenAlexParserTest {
     SourceRecord r = work(real("openalex_2026_work_id_W4234567890_null_title.json"));
     assertThat(r.openAlexId()).isEqualTo("W4234567890");
     assertThat(r.title()).isNull();
+    assertThat(r.abstractText()).isNull(); // abstract_inverted_index null
     assertThat(r.doi()).isEqualTo("10.4018/jnn.20180101");
     assertThat(r.count()).isZero();
     assertThat(r.histogram()).isNotNull();
@@ -214,6 +217,7 @@ class OpenAlexParserTest {
     assertThat(r.year()).isEqualTo(2023);
     assertThat(r.venue()).isNull();
     assertThat(r.referencedWorks()).isEmpty();
+    assertThat(r.abstractText()).isEqualTo("Large language models answer. Small retrieval models help.");
   }
 
   @Test
