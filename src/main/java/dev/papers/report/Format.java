@@ -8,7 +8,8 @@ public enum Format {
   MARKDOWN,
   JSON,
   CSV,
-  BIBTEX;
+  BIBTEX,
+  HTML;
 
   /** The writer for this format. */
   public RankWriter writer(ReportOptions options) {
@@ -18,6 +19,7 @@ public enum Format {
       case JSON -> new JsonRankWriter(options.explain());
       case CSV -> new CsvWriter(options.explain());
       case BIBTEX -> new BibtexWriter();
+      case HTML -> new HtmlRankWriter(options.explain());
     };
   }
 
@@ -38,6 +40,6 @@ public enum Format {
       }
     }
     throw new IllegalArgumentException("unknown format " + dev.papers.model.InvalidIdException.quote(flag)
-        + "; formats: table, markdown, json, csv, bibtex");
+        + "; formats: table, markdown, json, csv, bibtex, html");
   }
 }
