@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** Synthetic papers with histories, made the way the cache makes them, for digest and page tests. */
-final class DigestPapers {
-  static final String TOPIC = "kd";
-  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-  static final Instant SINCE = Instant.parse("2026-11-15T00:00:00Z");
+public final class DigestPapers {
+  public static final String TOPIC = "kd";
+  public static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  public static final Instant SINCE = Instant.parse("2026-11-15T00:00:00Z");
 
   private Paper paper;
 
@@ -25,7 +25,7 @@ final class DigestPapers {
   }
 
   /** An arXiv paper of the topic, its entry made at {@code created}, published on {@code published}. */
-  static DigestPapers arxiv(String id, String created, String published, String title) {
+  public static DigestPapers arxiv(String id, String created, String published, String title) {
     Instant c = at(created);
     SourceRecord r = SourceRecord.builder("arxiv").arxivId(id).title(title)
         .authors(List.of("Ada Lovelace", "Alan Turing")).published(LocalDate.parse(published))
@@ -33,23 +33,23 @@ final class DigestPapers {
     return new DigestPapers(Paper.create("arxiv:" + id, c).merge(r, c).withTopic(TOPIC, c));
   }
 
-  DigestPapers obs(String source, int count, String when) {
+  public DigestPapers obs(String source, int count, String when) {
     Instant t = at(when);
     paper = paper.observe(new Observation(source, count, t), null, t);
     return this;
   }
 
-  DigestPapers s2(int count, String when) {
+  public DigestPapers s2(int count, String when) {
     return obs("semanticScholar", count, when);
   }
 
-  DigestPapers meta(SourceRecord r) {
+  public DigestPapers meta(SourceRecord r) {
     paper = paper.merge(r, paper.updatedAt());
     return this;
   }
 
   /** A histogram of alternating year, count pairs. */
-  DigestPapers histogram(String source, String madeAt, int... yearCount) {
+  public DigestPapers histogram(String source, String madeAt, int... yearCount) {
     TreeMap<Integer, Integer> m = new TreeMap<>();
     int total = 0;
     for (int i = 0; i < yearCount.length; i += 2) {
@@ -61,15 +61,15 @@ final class DigestPapers {
     return this;
   }
 
-  Paper build() {
+  public Paper build() {
     return paper;
   }
 
-  static Instant at(String when) {
+  public static Instant at(String when) {
     return when.length() == 10 ? LocalDate.parse(when).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(when);
   }
 
-  static Topic topic() {
+  public static Topic topic() {
     return new Topic(TOPIC, "Knowledge distillation", null, null, List.of(), List.<PaperId>of(), List.of(),
         List.of(), List.of(), null);
   }
