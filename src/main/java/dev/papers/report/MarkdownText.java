@@ -32,6 +32,10 @@ public final class MarkdownText {
 
   /** Inline text (inside a paragraph, a heading, a list item or a link's text; never at a line's start). */
   public static String inline(String s) {
+    return inline(s, false);
+  }
+
+  private static String inline(String s, boolean hashes) {
     String text = oneLine(s);
     StringBuilder b = new StringBuilder(text.length() + 8);
     Matcher m = URLISH.matcher(text);
@@ -44,11 +48,11 @@ public final class MarkdownText {
       if (end == m.start()) {
         continue;
       }
-      escapeInto(text, at, m.start(), b);
+      escapeInto(text, at, m.start(), b, hashes);
       b.append('`').append(text, m.start(), end).append('`');
       at = end;
     }
-    escapeInto(text, at, text.length(), b);
+    escapeInto(text, at, text.length(), b, hashes);
     return b.toString();
   }
 
@@ -71,7 +75,7 @@ public final class MarkdownText {
 
   /** A heading's text: inline, with every {@code #} escaped (a closing sequence would be dropped). */
   public static String heading(String s) {
-    return inline(s).replace("#", "\\#");
+    return inline(s, true);
   }
 
   /** A link: {@code [text](url)}; the text escaped, the address made safe for a destination. */
@@ -116,7 +120,7 @@ public final class MarkdownText {
     return b.toString();
   }
 
-  private static void escapeInto(String text, int from, int to, StringBuilder b) {
+  private static void escapeInto(String text, int from, int to, StringBuilder b, boolean hashes) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       char prev = i > 0 ? text.charAt(i - 1) : ' ';
@@ -132,6 +136,7 @@ public final class MarkdownText {
           }
         }
         case '<' -> b.append("&lt;");
+        case '#' -> b.append(hashes ? "\\#" : "#");
         case '&' -> {
           if (ENTITY_LIKE.matcher(text).region(i, text.length()).lookingAt()) {
             b.append("&amp;");
