@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.testing.FakeTime;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,7 +40,7 @@ class PaperIndexTest {
   }
 
   static void store(PaperCache c, String arxiv, int count, String abs) {
-    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(arxiv).title("Paper " + arxiv)
+    SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(arxiv).title("Paper " + arxiv)
         .abstractText(abs).count(count).observedAt(Instant.parse("2025-06-01T00:00:00Z").plusSeconds(count)).build();
     c.update(List.of(PaperId.parse(arxiv)), p -> p.merge(r, Instant.parse("2025-06-01T00:00:00Z")));
   }
@@ -60,10 +60,7 @@ class PaperIndexTest {
   }
 
   static Paper withoutAbstract(Paper p) {
-    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), p.title(), p.authors(),
-        null, p.published(), p.year(), p.venue(), p.journalRef(), p.primaryCategory(), p.categories(),
-        p.citations(), p.history(), p.histograms(), p.topics(), p.aliases(), p.fetched(), p.createdAt(),
-        p.updatedAt());
+    return p.toBuilder().abstractText(null).build();
   }
 
   /** Moves every paper file's time an hour back, as if written long before the index is made. */
@@ -107,14 +104,14 @@ class PaperIndexTest {
     store(c, "2001.00002", 6, "b");
     PaperIndex idx = index(c);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(5);
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(5);
     }
     store(c, "2001.00001", 50, "a");
     store(c, "2001.00003", 7, "c");
     try (PaperIndex.View v = idx.open()) {
       Map<String, Paper> got = read(v, new TreeMap<>());
       assertThat(got).containsOnlyKeys("arxiv:2001.00001", "arxiv:2001.00002", "arxiv:2001.00003");
-      assertThat(got.get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(50);
+      assertThat(got.get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(50);
     }
   }
 
@@ -132,7 +129,7 @@ class PaperIndexTest {
       raf.write(json.replace("\"count\" : 5,", "\"count\" : 9,").getBytes(StandardCharsets.UTF_8));
     }
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(9);
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(9);
     }
   }
 
@@ -325,7 +322,7 @@ class PaperIndexTest {
     writer.join();
     try (PaperIndex.View v = idx.open()) {
       assertThat(read(v, new TreeMap<>()).values())
-          .allSatisfy(p -> assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(6));
+          .allSatisfy(p -> assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(6));
     }
   }
 }
