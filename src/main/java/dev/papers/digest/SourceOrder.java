@@ -1,5 +1,6 @@
 package dev.papers.digest;
 
+import dev.papers.model.Source;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +33,10 @@ public final class SourceOrder {
 
   /** A source's name for people: "Semantic Scholar", "OpenAlex", "Google Scholar", others as they are. */
   public static String displayName(String source) {
+    Source known = Source.fromJson(source);
+    if (known != null) {
+      return known.displayName();
+    }
     return switch (source) {
       case "semanticScholar" -> "Semantic Scholar";
       case "openAlex" -> "OpenAlex";

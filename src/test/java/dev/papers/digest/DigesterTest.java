@@ -157,10 +157,7 @@ class DigesterTest {
   @Test
   void membersOnlyAndNothingFromOtherTopics() {
     Paper other = arxiv("2001.00012", "2026-11-20", "2020-01-01", "Elsewhere").s2(3, "2026-11-20").build();
-    Paper untagged = new Paper(other.id(), other.arxivId(), null, null, null, null, other.title(), other.authors(),
-        other.abstractText(), other.published(), other.year(), null, null, null, List.of(), other.citations(),
-        other.history(), other.histograms(), List.of("vision"), List.of(), other.fetched(), other.createdAt(),
-        other.updatedAt());
+    Paper untagged = other.toBuilder().topics(List.of("vision")).build();
     Digest dg = Digester.digest(topic(), List.of(untagged, d), SINCE, NOW, 10);
     assertThat(ids(dg.fresh())).containsExactly("arxiv:2611.00004");
   }
