@@ -56,7 +56,7 @@ public final class ShowCommand implements Callable<Integer> {
       Json.pretty().writeValue(out, p.get());
       out.println();
     } else {
-      PaperTextWriter.detail(p.get(), out);
+      PaperTextWriter.detail(p.get(), out, Terminal.interactive());
     }
     out.flush();
     return ExitCodes.OK;

@@ -7,14 +7,20 @@ package dev.papers.report;
  *     {@code NO_COLOR} is set
  * @param width the terminal width in columns (tables only; 100 when unknown)
  * @param explain add, per paper, the method, the source and the numbers that went in
+ * @param terminal stdout is a terminal: per-year counts are drawn as a sparkline (plain numbers otherwise)
  */
-public record ReportOptions(boolean color, int width, boolean explain) {
+public record ReportOptions(boolean color, int width, boolean explain, boolean terminal) {
   public static final int DEFAULT_WIDTH = 100;
 
   public ReportOptions {
     if (width < 40) {
       width = 40;
     }
+  }
+
+  /** Options for output that is not a terminal's (no sparklines). */
+  public ReportOptions(boolean color, int width, boolean explain) {
+    this(color, width, explain, false);
   }
 
   /**
@@ -31,7 +37,7 @@ public record ReportOptions(boolean color, int width, boolean explain) {
       width = Integer.parseInt(columns.strip());
     }
     boolean color = terminal && (noColor == null || noColor.isEmpty());
-    return new ReportOptions(color, width, explain);
+    return new ReportOptions(color, width, explain, terminal);
   }
 
   /** No colour, 100 columns, no explanation. */
