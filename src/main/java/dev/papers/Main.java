@@ -1,12 +1,10 @@
 package dev.papers;
 
-import dev.papers.cache.CacheException;
-import dev.papers.cli.CommonOptions;
+import dev.papers.app.App;
 import dev.papers.cli.ExitCodes;
 import dev.papers.cli.PapersCommand;
 import dev.papers.config.Settings;
 import dev.papers.config.UsageException;
-import dev.papers.model.InvalidIdException;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -81,41 +79,11 @@ public final class Main {
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpWidth(100);
-    cl.setParameterExceptionHandler((ex, argv) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      e.println("papers: " + ex.getMessage());
-      e.println("Try 'papers " + (ex.getCommandLine().getCommandName().equals("papers") ? ""
-          : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
-      return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      PrintWriter e = line.getErr();
-      if (ex instanceof UsageException || ex instanceof InvalidIdException
-          || ex instanceof dev.papers.topic.TopicException || ex instanceof dev.papers.rank.InvalidDateException) {
-        e.println("papers: " + ex.getMessage());
-        return ExitCodes.USAGE;
-      }
-      boolean trace = wantsTrace(line);
-      if (ex instanceof CacheException) {
-        e.println("papers: " + ex.getMessage());
-      } else {
-        e.println("papers: internal error: " + ex + (trace ? "" : " (run with --stacktrace for details)"));
-      }
-      if (trace) {
-        ex.printStackTrace(e);
-      }
-      return ExitCodes.FAILED;
-    });
+    ExitCodes exits = new ExitCodes();
+    cl.setExitCodeExceptionMapper(exits);
+    cl.setParameterExceptionHandler(exits);
+    cl.setExecutionExceptionHandler(exits);
     return cl;
-  }
-
-  private static boolean wantsTrace(CommandLine line) {
-    for (Object mixin : line.getMixins().values()) {
-      if (mixin instanceof CommonOptions c && c.stacktrace()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Makes commands, handing them the object graph. */

@@ -1,5 +1,7 @@
 package dev.papers;
 
+import dev.papers.app.Version;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -1,11 +1,8 @@
 package dev.papers.cli;
 
-import dev.papers.App;
-import dev.papers.config.UsageException;
+import dev.papers.app.App;
 import dev.papers.digest.Digest;
 import dev.papers.report.DigestFormat;
-import dev.papers.service.DigestService;
-import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,9 +33,9 @@ public final class DigestCommand implements Callable<Integer> {
           + " (7d, 2w, 36h) or an ISO-8601 instant (default: 7d).")
   String since;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", converter = Converters.DigestFormats.class,
       description = "markdown (default), html (one self-contained page with a chart per paper) or json.")
-  String format;
+  DigestFormat format;
 
   @Option(names = "--limit", paramLabel = "N", description = "The reading list's length (default: 10).")
   Integer limit;
@@ -49,17 +46,10 @@ public final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DigestFormat f;
-    try {
-      f = DigestFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DigestService service = new DigestService(app.cache(), new TopicStore(app.settings().queriesDir()), app.clock());
-    Digest d = service.digest(topic, since, limit, w -> err.println("papers: " + w));
-    f.writer().write(d, out);
+    Digest d = app.digest().digest(topic, since, limit, w -> err.println("papers: " + w));
+    format.writer().write(d, out);
     out.flush();
     return ExitCodes.OK;
   }

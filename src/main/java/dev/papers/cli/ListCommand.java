@@ -1,13 +1,12 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.cache.PaperCache;
 import dev.papers.json.Json;
 import dev.papers.model.Paper;
 import dev.papers.report.ListWriter;
 import dev.papers.report.ReportOptions;
 import dev.papers.topic.Membership;
-import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class ListCommand implements Callable<Integer> {
     all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
     Membership.Members members;
     if (topic != null) {
-      members = Membership.of(new TopicStore(app.settings().queriesDir()).load(topic), all.papers(), since);
+      members = Membership.of(app.topics().load(topic), all.papers(), since);
     } else {
       members = new Membership.Members(
           all.papers().stream().sorted(Comparator.comparing(Paper::id)).toList(), List.of(), null);
@@ -61,12 +60,11 @@ public final class ListCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (json) {
-      Json.pretty().writeValue(out, members.papers());
-      out.println();
+      Json.print(out, members.papers());
     } else {
       new ListWriter(Commands.reportOptions(app, false)).write(members, out);
+      out.flush();
     }
-    out.flush();
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,6 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.json.Json;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
@@ -53,12 +53,11 @@ public final class ShowCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     if (json) {
-      Json.pretty().writeValue(out, p.get());
-      out.println();
+      Json.print(out, p.get());
     } else {
       PaperTextWriter.detail(p.get(), out, Terminal.interactive());
+      out.flush();
     }
-    out.flush();
     return ExitCodes.OK;
   }
 }

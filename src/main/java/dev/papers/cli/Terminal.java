@@ -2,7 +2,6 @@ package dev.papers.cli;
 
 import dev.papers.source.Progress;
 import java.io.PrintWriter;
-import java.util.Map;
 
 /** What the standard streams are connected to. */
 public final class Terminal {
@@ -11,11 +10,6 @@ public final class Terminal {
   /** Whether standard output goes to a terminal (not a pipe or a file). */
   public static boolean interactive() {
     return System.console() != null;
-  }
-
-  /** Colour only on a terminal, and never with NO_COLOR set. */
-  public static boolean color(Map<String, String> env) {
-    return interactive() && env.get("NO_COLOR") == null;
   }
 
   /** A one-line progress display on stderr when interactive, else nothing. */

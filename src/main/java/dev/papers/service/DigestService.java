@@ -1,8 +1,6 @@
 package dev.papers.service;
 
-import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
-import dev.papers.cache.PaperIndex;
 import dev.papers.config.UsageException;
 import dev.papers.digest.Digest;
 import dev.papers.digest.Digester;
@@ -15,25 +13,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** {@code papers digest}: a topic's newsletter from what the cache holds. Offline: sends nothing. */
+/**
+ * {@code papers digest}: a topic's newsletter from what the cache holds, read as {@code rank} reads it
+ * (the rank index, else the paper files). Offline: sends nothing.
+ */
 public final class DigestService {
+  private final RankService ranks;
   private final PaperCache cache;
   private final TopicStore topics;
   private final Clock clock;
 
-  public DigestService(PaperCache cache, TopicStore topics, Clock clock) {
+  public DigestService(RankService ranks, PaperCache cache, TopicStore topics, Clock clock) {
+    this.ranks = ranks;
     this.cache = cache;
     this.topics = topics;
     this.clock = clock;
   }
 
   /**
-   * The digest of a topic.
+   * The digest of a topic, as of the clock's now ({@code PAPERS_NOW} when set).
    *
-   * @param topicName the topic ({@code queries/NAME.json})
+   * @param topicName the topic ({@code queries/NAME.json}, or a tag)
    * @param since {@code --since} as given (a date, a duration or an instant), or null for a week
    * @param limit the reading list's length, or null for {@link Digester#DEFAULT_LIMIT}
    * @param warnings told of what could not be read (a broken cache file, an index that cannot be written)
+   * @throws UsageException for a bad {@code --since} or {@code --limit} (exit 2)
    */
   public Digest digest(String topicName, String since, Integer limit, Consumer<String> warnings) {
     if (limit != null && limit < 0) {
@@ -43,32 +47,22 @@ public final class DigestService {
     Instant from = SinceOption.resolve(since, now);
     Topic topic = topics.load(topicName);
     int n = limit == null ? Digester.DEFAULT_LIMIT : limit;
-    PaperIndex.View index;
-    try {
-      index = cache.index();
-    } catch (CacheException e) {
-      warnings.accept(e.getMessage() + "; reading the paper files instead");
-      index = null;
-    }
-    if (index == null) {
-      PaperCache.Snapshot all = cache.loadAll();
-      all.problems().forEach(p -> warnings.accept("skipped a broken cache file: " + p));
-      return Digester.digest(topic, all.papers(), from, now, n);
-    }
-    try (PaperIndex.View idx = index) {
-      idx.problems().forEach(p -> warnings.accept("skipped a broken cache file: " + p));
-      return Digester.digest(topic, new Candidates() {
-        @Override
-        public void forEach(Visitor v) {
-          idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-        }
+    return ranks.withCandidates(c -> Digester.digest(topic, withAbstracts(c), from, now, n), warnings);
+  }
 
-        @Override
-        public Paper paper(long ref) {
-          Paper p = idx.paper(ref); // the index holds no abstract: the digest prints the paper's first sentence
-          return cache.read(p.id()).orElse(p);
-        }
-      }, from, now, n);
-    }
+  /** The index holds no abstracts; the digest prints each paper's first sentence, so it reads the few it prints. */
+  private Candidates withAbstracts(Candidates c) {
+    return new Candidates() {
+      @Override
+      public void forEach(Visitor v) {
+        c.forEach(v);
+      }
+
+      @Override
+      public Paper paper(long ref) {
+        Paper p = c.paper(ref);
+        return p.abstractText() != null ? p : cache.read(p.id()).orElse(p);
+      }
+    };
   }
 }

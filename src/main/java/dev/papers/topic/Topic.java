@@ -1,6 +1,7 @@
 package dev.papers.topic;
 
 import dev.papers.model.PaperId;
+import dev.papers.model.Source;
 import java.util.List;
 
 /**
@@ -35,5 +36,15 @@ public record Topic(
     includeRaw = includeRaw == null ? List.of() : List.copyOf(includeRaw);
     exclude = exclude == null ? List.of() : List.copyOf(exclude);
     excludeRaw = excludeRaw == null ? List.of() : List.copyOf(excludeRaw);
+  }
+
+  /** The topic's search query for a source, or null when it has none (or the source cannot search). */
+  public String query(Source source) {
+    String q = switch (source) {
+      case ARXIV -> arxiv;
+      case SEMANTIC_SCHOLAR -> semanticScholar;
+      default -> null;
+    };
+    return q == null || q.isBlank() ? null : q;
   }
 }

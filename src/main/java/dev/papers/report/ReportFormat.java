@@ -3,7 +3,7 @@ package dev.papers.report;
 import java.util.Locale;
 
 /** The formats of {@code papers rank --format}. */
-public enum Format {
+public enum ReportFormat {
   TABLE,
   MARKDOWN,
   JSON,
@@ -33,8 +33,8 @@ public enum Format {
    *
    * @throws IllegalArgumentException for any other value, with the values there are
    */
-  public static Format parse(String flag) {
-    for (Format f : values()) {
+  public static ReportFormat parse(String flag) {
+    for (ReportFormat f : values()) {
       if (f.flag().equalsIgnoreCase(flag == null ? "" : flag.strip())) {
         return f;
       }
