@@ -67,6 +67,8 @@ import java.util.function.Supplier;
 public final class HarvestService {
   /** Candidates per run when {@code --max} is not given. */
   public static final int DEFAULT_MAX = 100;
+  /** The order in which sources are asked for what the searches did not say: counts first. */
+  static final List<Source> ASK_ORDER = List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR);
   /** What {@link #needs} names for a stale per-year histogram. */
   private static final String HISTOGRAM = "histogram";
   /**
@@ -389,14 +391,14 @@ public final class HarvestService {
     }
 
     // What the searches did not say, asked for in batches, one source at a time.
-    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR)) {
+    for (Source source : ASK_ORDER) {
       if (!sources.contains(source)) {
         continue;
       }
       List<PaperId> ask = new ArrayList<>();
       for (Candidate c : stale) {
         Paper now2 = cached(c);
-        if (now2 == null ? canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
+        if (now2 == null ? Freshness.canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
           PaperId id = now2 == null ? c.askId() : Freshness.askId(now2, source);
           if (id != null) {
             ask.add(id);
@@ -459,18 +461,6 @@ public final class HarvestService {
       need.add(HISTOGRAM);
     }
     return need;
-  }
-
-  /** Whether a source can be asked about an id no cache entry has yet. */
-  private static boolean canAsk(Source source, PaperId id) {
-    if (id == null) {
-      return false;
-    }
-    return switch (source) {
-      case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
-      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
-      default -> false;
-    };
   }
 
   private void askHistograms(List<Candidate> stale, String topic, Outcome outcome, Progress p) {
