@@ -57,6 +57,9 @@ final class Training {
           List.of("rank", "--topic", "sample", "--format", "markdown", "--explain"),
           List.of("rank", "--topic", "sample", "--format", "csv"),
           List.of("rank", "--topic", "sample", "--format", "bibtex"),
+          List.of("rank", "--topic", "sample", "--format", "html"),
+          List.of("digest", "--topic", "sample"), List.of("digest", "--topic", "sample", "--format", "html"),
+          List.of("digest", "--topic", "sample", "--format", "json"),
           List.of("--help"), List.of("--version"));
       for (List<String> args : runs) {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
