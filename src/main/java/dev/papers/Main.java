@@ -5,6 +5,7 @@ import dev.papers.cli.ExitCodes;
 import dev.papers.cli.PapersCommand;
 import dev.papers.config.Settings;
 import dev.papers.config.UsageException;
+import dev.papers.model.Visible;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -50,7 +51,22 @@ public final class Main {
    *
    * @param app the object graph to use, or null to build one from the environment
    */
-  public static int run(String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err, App app) {
+  public static int run(String[] args, Map<String, String> env, Path home, PrintWriter rawOut, PrintWriter rawErr,
+      App app) {
+    // Every character a terminal would obey (ESC, BEL, C1, bidi overrides) is shown as an escape on
+    // its way out, whatever wrote it; only stdout's own colour sequences pass, when colour is on.
+    PrintWriter out = new PrintWriter(Visible.filter(rawOut, dev.papers.cli.Terminal.color(env)), true);
+    PrintWriter err = new PrintWriter(Visible.filter(rawErr, false), true);
+    try {
+      return runFiltered(args, env, home, out, err, app);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static int runFiltered(String[] args, Map<String, String> env, Path home, PrintWriter out,
+      PrintWriter err, App app) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without building picocli's model: most of a JVM start's own work.
       for (String line : new dev.papers.cli.VersionProvider().getVersion()) {
@@ -63,8 +79,11 @@ public final class Main {
     try {
       graph = app != null ? app : App.fromEnvironment(Settings.load(env, home));
     } catch (UsageException e) {
-      err.println("papers: " + e.getMessage());
+      err.println("papers: " + Visible.line(e.getMessage()));
       return ExitCodes.USAGE;
+    }
+    for (String w : graph.settings().warnings()) {
+      err.println("papers: warning: " + Visible.line(w));
     }
     CommandLine cl = commandLine(graph, args);
     cl.setOut(out);

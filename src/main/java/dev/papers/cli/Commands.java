@@ -28,7 +28,14 @@ final class Commands {
 
   /** Colour and width for this run's output: colour only on a terminal without NO_COLOR. */
   static ReportOptions reportOptions(App app, boolean explain) {
+    return reportOptions(app, explain, false);
+  }
+
+  /** As above; the terminal's width when stdout is one, else (or with {@code wide}) no width limit. */
+  static ReportOptions reportOptions(App app, boolean explain, boolean wide) {
     Map<String, String> env = app.settings().env();
-    return ReportOptions.forOutput(Terminal.interactive(), env.get("NO_COLOR"), env.get("COLUMNS"), explain);
+    boolean tty = Terminal.interactive();
+    return ReportOptions.forOutput(tty, env.get("NO_COLOR"), tty && !wide ? Terminal.columns(env) : null, explain,
+        wide);
   }
 }

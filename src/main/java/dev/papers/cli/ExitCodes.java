@@ -3,6 +3,7 @@ package dev.papers.cli;
 import dev.papers.cache.CacheException;
 import dev.papers.config.UsageException;
 import dev.papers.model.InvalidIdException;
+import dev.papers.model.Visible;
 import dev.papers.rank.InvalidDateException;
 import dev.papers.service.Outcome;
 import dev.papers.topic.TopicException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The contract's exit codes, and the one place that maps what went wrong to them: picocli's exit-code
  * mapper ({@code setExitCodeExceptionMapper}) for exceptions, {@link #of} for a service's outcome. The
- * handlers print one plain line; a stack trace only with {@code --stacktrace} (or {@code --verbose}).
+ * handlers print one plain line (shown safe: {@link Visible}); a stack trace only with {@code --stacktrace}
+ * (or {@code --verbose}). A command line picocli refused is told by {@link UsageErrors}.
  */
 public final class ExitCodes implements IExitCodeExceptionMapper, IParameterExceptionHandler,
     IExecutionExceptionHandler {
@@ -52,12 +54,11 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IParameterExce
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    if (ex.getCause() instanceof TypeConversionException bad && ex.getArgSpec() instanceof OptionSpec o) {
-      err.println("papers: " + o.longestName() + ": " + bad.getMessage());
+    if (ex.getCause() instanceof TypeConversionException bad && ex.getArgSpec() instanceof OptionSpec o
+        && cl.getUnmatchedArguments().isEmpty()) {
+      err.println("papers: " + o.longestName() + ": " + Visible.line(bad.getMessage()));
     } else {
-      err.println("papers: " + ex.getMessage());
-      String name = cl.getCommandName();
-      err.println("Try 'papers " + (name.equals("papers") ? "" : name + " ") + "--help' for more information.");
+      UsageErrors.print(ex, err); // the unknown option first, "did you mean", the pointer to --help
     }
     err.flush();
     return cl.getExitCodeExceptionMapper().getExitCode(ex);
@@ -68,15 +69,16 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IParameterExce
     PrintWriter err = line.getErr();
     int code = line.getExitCodeExceptionMapper().getExitCode(ex);
     if (code == USAGE) {
-      err.println("papers: " + ex.getMessage());
+      err.println("papers: " + Visible.line(ex.getMessage()));
       err.flush();
       return code;
     }
     boolean trace = wantsTrace(line);
     if (ex instanceof CacheException) {
-      err.println("papers: " + ex.getMessage());
+      err.println("papers: " + Visible.line(ex.getMessage()));
     } else {
-      err.println("papers: internal error: " + ex + (trace ? "" : " (run with --stacktrace for details)"));
+      err.println("papers: internal error: " + Visible.line(ex.toString())
+          + (trace ? "" : " (run with --stacktrace for details)"));
     }
     if (trace) {
       ex.printStackTrace(err);

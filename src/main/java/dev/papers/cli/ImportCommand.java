@@ -6,7 +6,6 @@ import dev.papers.json.Json;
 import dev.papers.model.InvalidIdException;
 import dev.papers.model.Paper;
 import dev.papers.report.ListWriter;
-import dev.papers.report.ReportOptions;
 import dev.papers.service.ImportService;
 import dev.papers.model.Source;
 import dev.papers.topic.TopicStore;
@@ -89,7 +88,7 @@ public final class ImportCommand implements Callable<Integer> {
     List<ImportService.Document> docs = read();
     if (topic != null && !app.topics().names().contains(topic)) {
       err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")
-          + "; the papers are tagged \"" + topic + "\" all the same");
+          + "; the tag makes the topic: papers rank --topic " + topic);
     }
 
     ImportService.Result r = app.importer().run(docs, new ImportService.Options(topic, offline, chosen, common.verbose()),
@@ -97,8 +96,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (json) {
       Json.print(out, r.papers());
     } else if (!r.papers().isEmpty()) {
-      new ListWriter(ReportOptions.forOutput(Terminal.interactive(), app.settings().get("NO_COLOR"),
-          app.settings().get("COLUMNS"), false)).write(r.papers(), List.of(), out);
+      new ListWriter(Commands.reportOptions(app, false)).write(r.papers(), List.of(), out);
     }
     out.flush();
     r.summaries().forEach(err::println);

@@ -31,11 +31,17 @@ public final class RankCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic (queries/NAME.json).")
+  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic: queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Rank at most N papers (default: all).")
+  @Option(names = "--limit", paramLabel = "N", description = "List at most N papers, the ranked ones first (default: all).")
   Integer limit;
+
+  @Option(names = "--all", description = "List the members not ranked yet too, whatever --limit says.")
+  boolean all;
+
+  @Option(names = "--wide", description = "Cut no title to fit the terminal (output to a pipe or a file never is).")
+  boolean wide;
 
   @Option(names = "--since", paramLabel = "YEAR", description = "Drop papers older than YEAR, except the topic's include (default: the topic's since).")
   Integer since;
@@ -62,9 +68,8 @@ public final class RankCommand implements Callable<Integer> {
     Instant when = AsOf.resolve(asOf, app.clock());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RankResult r = app.rank().rank(topic, new RankOptions(since, limit, when), w -> err.println("papers: " + w));
-    format.writer(Commands.reportOptions(app, explain)).write(r, out);
-    out.flush();
+    RankResult r = app.rank().rank(topic, new RankOptions(since, limit, when, all), w -> err.println("papers: " + w));
+    format.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
     return ExitCodes.OK;
   }
 }

@@ -13,12 +13,17 @@ public enum ReportFormat {
 
   /** The writer for this format. */
   public RankWriter writer(ReportOptions options) {
+    return writer(options, note -> { });
+  }
+
+  /** The writer for this format; {@code notes} is told, one line each, what a format leaves out. */
+  public RankWriter writer(ReportOptions options, java.util.function.Consumer<String> notes) {
     return switch (this) {
       case TABLE -> new TableWriter(options);
       case MARKDOWN -> new MarkdownWriter(options.explain());
       case JSON -> new JsonRankWriter(options.explain());
       case CSV -> new CsvWriter(options.explain());
-      case BIBTEX -> new BibtexWriter();
+      case BIBTEX -> new BibtexWriter(notes);
       case HTML -> new HtmlRankWriter(options.explain());
     };
   }

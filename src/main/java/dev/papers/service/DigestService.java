@@ -33,7 +33,7 @@ public final class DigestService {
   /**
    * The digest of a topic, as of the clock's now ({@code PAPERS_NOW} when set).
    *
-   * @param topicName the topic ({@code queries/NAME.json}, or a tag)
+   * @param topicName the topic: its file ({@code queries/NAME.json}), else the papers tagged with it
    * @param since {@code --since} as given (a date, a duration or an instant), or null for a week
    * @param limit the reading list's length, or null for {@link Digester#DEFAULT_LIMIT}
    * @param warnings told of what could not be read (a broken cache file, an index that cannot be written)
@@ -45,9 +45,13 @@ public final class DigestService {
     }
     Instant now = clock.instant();
     Instant from = SinceOption.resolve(since, now);
-    Topic topic = topics.load(topicName);
+    Topic topic = topics.resolve(topicName);
     int n = limit == null ? Digester.DEFAULT_LIMIT : limit;
-    return ranks.withCandidates(c -> Digester.digest(topic, withAbstracts(c), from, now, n), warnings);
+    Digest d = ranks.withCandidates(c -> Digester.digest(topic, withAbstracts(c), from, now, n), warnings);
+    if (topic.tagOnly() && d.fresh().isEmpty() && d.rising().isEmpty() && d.readingList().isEmpty()) {
+      throw topics.unknown(topicName); // neither a topic file nor a tag any paper carries
+    }
+    return d;
   }
 
   /** The index holds no abstracts; the digest prints each paper's first sentence, so it reads the few it prints. */

@@ -351,7 +351,7 @@ public final class HarvestService {
     }
 
     Instant now = clock.instant();
-    int added = 0;
+    Set<Candidate> notCachedBefore = new HashSet<>();
     int updated = 0;
     int fresh = 0;
     List<Candidate> stale = new ArrayList<>();
@@ -363,7 +363,7 @@ public final class HarvestService {
         continue;
       }
       if (before == null) {
-        added++;
+        notCachedBefore.add(c);
       } else {
         updated++;
       }
@@ -422,6 +422,7 @@ public final class HarvestService {
     Set<String> listed = new HashSet<>();
     Set<String> failedInputs = new HashSet<>();
     outcome.failures().forEach(f -> failedInputs.add(f.input()));
+    int added = 0; // new in the cache now: a candidate no source found is not new, it is not there
     for (Candidate c : pool.chosen) {
       Paper now2 = cached(c);
       PaperId asked = c.askId();
@@ -433,6 +434,9 @@ public final class HarvestService {
         }
         if (listed.add(now2.id())) {
           papers.add(now2);
+        }
+        if (notCachedBefore.contains(c)) {
+          added++;
         }
         outcome.done(display);
       } else if (!failedInputs.contains(display)) {

@@ -225,7 +225,7 @@ public final class ImportService {
    */
   private String importResult(ScholarResult r, ScholarIndex index, Options options, Instant now,
       List<String> notes, String docName, int[] tally) {
-    String label = "\"" + (r.title() == null ? "(untitled)" : r.title()) + "\"";
+    String label = "\"" + (r.title() == null ? "(no title yet)" : r.title()) + "\"";
     PaperId linked = linkedId(r);
     Paper byCluster = r.clusterId() == null ? null : cache.find(PaperId.scholar(r.clusterId())).orElse(null);
     Paper other = null;

@@ -29,12 +29,17 @@ public final class RankService {
   /**
    * Ranks a topic.
    *
-   * @param topicName the topic (a bad or unknown one is a {@code TopicException}, exit 2)
+   * @param topicName the topic: its file, else the papers tagged with it (a bad name, a malformed
+   *     file, or a name that is neither a file nor a tag is a {@code TopicException}, exit 2)
    * @param warnings told, one line each, what could not be read and what was done instead
    */
   public RankResult rank(String topicName, RankOptions options, Consumer<String> warnings) {
-    Topic t = topics.load(topicName);
-    return withCandidates(c -> Ranker.rank(t, c, options), warnings);
+    Topic t = topics.resolve(topicName);
+    RankResult r = withCandidates(c -> Ranker.rank(t, c, options), warnings);
+    if (t.tagOnly() && r.entries().isEmpty() && r.omitted() == 0) {
+      throw topics.unknown(topicName);
+    }
+    return r;
   }
 
   /**

@@ -14,15 +14,14 @@ class MarkdownTextTest {
   }
 
   @Test
-  void escapesOnlyWhatNeedsIt() {
+  void escapesWithBackslashesOnlyWhereEveryRendererReadsThem() {
     assertThat(MarkdownText.inline("TinyBERT: Distilling BERT (2019) - fast!")).isEqualTo(
         "TinyBERT: Distilling BERT (2019) - fast!");
-    assertThat(MarkdownText.inline("snake_case_name")).isEqualTo("snake_case_name");
     assertThat(MarkdownText.inline("_init_ *x* [1]")).isEqualTo("\\_init\\_ \\*x\\* \\[1\\]");
-    assertThat(MarkdownText.inline("a ~ b")).isEqualTo("a ~ b");
-    assertThat(MarkdownText.inline("~~no~~")).isEqualTo("&#126;&#126;no&#126;&#126;");
-    assertThat(MarkdownText.inline("<div> & &amp;")).isEqualTo("&lt;div> & &amp;amp;");
-    assertThat(MarkdownText.inline("see https://x.org/a_b.")).isEqualTo("see `https://x.org/a_b`.");
+    assertThat(MarkdownText.inline("~~no~~ <div>")).isEqualTo("&#126;&#126;no&#126;&#126; &lt;div&gt;");
+    assertThat(MarkdownText.inline("see https://x.org/a_b. or me@x.org")).isEqualTo("see `https://x.org/a_b`. or `me@x.org`");
+    assertThat(MarkdownText.heading("C# and F#")).isEqualTo("C\\# and F\\#");
+    assertThat(MarkdownText.lineStart("2019. A year")).isEqualTo("2019\\. A year");
   }
 
   @Test
