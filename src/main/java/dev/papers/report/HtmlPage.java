@@ -136,6 +136,9 @@ public final class HtmlPage {
       }
       b.append("</ul>\n</section>\n");
     }
+    if (r.omitted() > 0) {
+      b.append("<p class=\"empty\">").append(r.omitted()).append(" more not ranked yet (--all lists them).</p>\n");
+    }
     b.append("</main>\n");
     foot(b, r.asOf());
     out.write(b.toString());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** Per-year counts drawn as one line of block characters (▁▂▃▄▅▆▇█), for a terminal. */
 public final class Sparkline {
@@ -27,16 +26,12 @@ public final class Sparkline {
     return b.toString();
   }
 
-  /** The histogram's years from the first to the last, a missing year counted 0. */
+  /**
+   * The histogram's years, from the first it lists to the year it was made, a year it does not list
+   * counted 0 (as {@code show} prints them: OpenAlex leaves out the years without citations).
+   */
   public static SortedMap<Integer, Integer> years(Histogram h) {
-    SortedMap<Integer, Integer> out = new TreeMap<>();
-    if (h.byYear().isEmpty()) {
-      return out;
-    }
-    for (int y = h.byYear().firstKey(); y <= h.byYear().lastKey(); y++) {
-      out.put(y, h.byYear().getOrDefault(y, 0));
-    }
-    return out;
+    return PaperTextWriter.byYear(h);
   }
 
   /**

@@ -25,8 +25,8 @@ final class DigestFixtures {
   static Paper charted() {
     return DigestPapers.arxiv("2001.00001", "2025-01-01", "2020-01-01", "Charted: bars and lines")
         .s2(100, "2026-11-01").s2(130, "2026-11-20").obs("openAlex", 90, "2026-11-02").obs("openAlex", 120, "2026-11-21")
-        .histogram("semanticScholar", "2026-11-01", 2020, 5, 2021, 30, 2023, 40)
-        .histogram("openAlex", "2026-11-02", 2021, 25, 2022, 33, 2023, 38)
+        .histogram("semanticScholar", "2023-12-20", 2020, 5, 2021, 30, 2023, 40)
+        .histogram("openAlex", "2023-12-21", 2021, 25, 2022, 33, 2023, 38)
         .build();
   }
 

@@ -18,7 +18,7 @@ class SparklineTest {
     for (int i = 0; i < yearCount.length; i += 2) {
       m.put(yearCount[i], yearCount[i + 1]);
     }
-    return new Histogram("semanticScholar", Instant.parse("2026-11-01T00:00:00Z"), m, 0, null, false);
+    return new Histogram("semanticScholar", Instant.parse("2022-12-01T00:00:00Z"), m, 0, null, false);
   }
 
   @Test
@@ -33,12 +33,15 @@ class SparklineTest {
     Histogram h = histogram(2019, 3, 2021, 40, 2022, 20);
     assertThat(Sparkline.line(h, true)).isEqualTo("▂▁█▅ 2019-2022 (max 40, last 20)");
     assertThat(Sparkline.line(h, false)).isEqualTo("2019: 3, 2020: 0, 2021: 40, 2022: 20");
+    // OpenAlex leaves out years without citations: up to the year the histogram was made, they are 0
+    Histogram later = new Histogram("openAlex", Instant.parse("2024-03-01T00:00:00Z"), h.byYear(), 0, null, false);
+    assertThat(Sparkline.line(later, false)).endsWith("2022: 20, 2023: 0, 2024: 0");
   }
 
   @Test
   void showDrawsTheHistogramAsASparklineOnlyOnATerminal() {
     Paper p = DigestPapers.arxiv("2001.00001", "2025-01-01", "2020-01-01", "T")
-        .histogram("semanticScholar", "2026-11-01", 2020, 5, 2021, 30, 2022, 40).build();
+        .histogram("semanticScholar", "2022-11-01", 2020, 5, 2021, 30, 2022, 40).build();
     StringWriter tty = new StringWriter();
     PaperTextWriter.detail(p, new PrintWriter(tty), true);
     assertThat(tty.toString()).contains("    ▂▆█ 2020-2022 (max 40, last 40)");
