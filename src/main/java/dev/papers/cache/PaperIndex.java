@@ -51,7 +51,7 @@ import java.util.zip.CRC32C;
  */
 public final class PaperIndex {
   /** The layout version of the index file and of {@link IndexCodec}; a change rebuilds every index. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   /** Modification times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
   static final int CHUNK_BYTES = 4 << 20;

@@ -36,7 +36,7 @@ public final class Sparkline {
 
   /**
    * The line {@code show} and {@code rank --explain} print for a histogram: on a terminal,
-   * {@code ▁▃▆█ 2019-2022 (max 40)}; elsewhere the plain numbers, {@code 2019: 3, 2020: 10, ...}.
+   * {@code ▁▃▆█ 2019-2022 (max 40)}; elsewhere the plain numbers, {@code 2019: 3 2020: 10 ...}.
    */
   public static String line(Histogram h, boolean terminal) {
     SortedMap<Integer, Integer> years = years(h);
@@ -48,7 +48,7 @@ public final class Sparkline {
       for (Map.Entry<Integer, Integer> e : years.entrySet()) {
         parts.add(e.getKey() + ": " + e.getValue());
       }
-      return String.join(", ", parts);
+      return String.join(" ", parts);
     }
     int max = years.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     String range = years.firstKey().equals(years.lastKey()) ? years.firstKey().toString()

@@ -32,10 +32,10 @@ class SparklineTest {
   void aSparklineOnATerminalPlainNumbersElsewhereMissingYearsAsZero() {
     Histogram h = histogram(2019, 3, 2021, 40, 2022, 20);
     assertThat(Sparkline.line(h, true)).isEqualTo("▂▁█▅ 2019-2022 (max 40, last 20)");
-    assertThat(Sparkline.line(h, false)).isEqualTo("2019: 3, 2020: 0, 2021: 40, 2022: 20");
+    assertThat(Sparkline.line(h, false)).isEqualTo("2019: 3 2020: 0 2021: 40 2022: 20");
     // OpenAlex leaves out years without citations: up to the year the histogram was made, they are 0
     Histogram later = new Histogram("openAlex", Instant.parse("2024-03-01T00:00:00Z"), h.byYear(), 0, null, false);
-    assertThat(Sparkline.line(later, false)).endsWith("2022: 20, 2023: 0, 2024: 0");
+    assertThat(Sparkline.line(later, false)).endsWith("2022: 20 2023: 0 2024: 0");
   }
 
   @Test
@@ -47,7 +47,7 @@ class SparklineTest {
     assertThat(tty.toString()).contains("    ▂▆█ 2020-2022 (max 40, last 40)");
     StringWriter pipe = new StringWriter();
     PaperTextWriter.detail(p, new PrintWriter(pipe), false);
-    assertThat(pipe.toString()).contains("    2020: 5, 2021: 30, 2022: 40").doesNotContain("█");
+    assertThat(pipe.toString()).contains("    2020: 5 2021: 30 2022: 40").doesNotContain("█");
   }
 
   @Test
@@ -55,7 +55,7 @@ class SparklineTest {
     String tty = write(new TableWriter(new ReportOptions(false, 100, true, true)));
     assertThat(tty).contains("citations by year (s2): ").contains("█ 2020-2023");
     String pipe = write(new TableWriter(new ReportOptions(false, 100, true, false)));
-    assertThat(pipe).contains("citations by year (s2): 2020: 5, 2021: 30, 2022: 0, 2023: 40").doesNotContain("█");
+    assertThat(pipe).contains("citations by year (s2): 2020: 5 2021: 30 2022: 0 2023: 40").doesNotContain("█");
     assertThat(write(new TableWriter(new ReportOptions(false, 100, false, true)))).doesNotContain("citations by year");
   }
 
