@@ -200,6 +200,7 @@ public final class PaperCache {
             writeAlias(k, stored.id());
           }
           Files.deleteIfExists(paperFile(other.id()));
+          PaperIndex.journal(this, paperFile(other.id()));
         }
         return stored;
       } catch (IOException e) {
@@ -245,6 +246,7 @@ public final class PaperCache {
     try {
       if (!p.equals(before) || !Files.exists(paperFile(p.id()))) {
         AtomicFiles.write(paperFile(p.id()), serialize(p));
+        PaperIndex.journal(this, paperFile(p.id()));
       }
       for (String a : p.aliases()) {
         String target = resolve(a);

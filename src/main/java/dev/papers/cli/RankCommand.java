@@ -4,8 +4,6 @@ import dev.papers.App;
 import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
 import dev.papers.cache.PaperIndex;
-import dev.papers.model.Paper;
-import dev.papers.rank.Candidates;
 import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
@@ -93,17 +91,7 @@ public final class RankCommand implements Callable<Integer> {
     } else {
       try (PaperIndex.View idx = index) {
         idx.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-        r = Ranker.rank(t, new Candidates() {
-          @Override
-          public void forEach(Visitor v) {
-            idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-          }
-
-          @Override
-          public Paper paper(long ref) {
-            return idx.paper(ref);
-          }
-        }, options);
+        r = Ranker.rank(t, idx.candidates(), options);
       }
     }
     f.writer(Commands.reportOptions(app, explain)).write(r, out);
