@@ -76,7 +76,7 @@ import java.util.zip.CRC32C;
  */
 public final class PaperIndex {
   /** The layout version of the index; a change rebuilds every index. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
   /** How long the index is trusted on its directories and journal alone before a full check. */
@@ -669,12 +669,22 @@ public final class PaperIndex {
     return b == null || (a != null && !b.isAfter(a)) ? a : b;
   }
 
-  /** The text keyword membership searches: the lower-cased title and abstract, each with its length (-1: none). */
+  /**
+   * A paper's blob in the text log: the text keyword membership searches (the lower-cased title and
+   * abstract, each with its length, -1 for none), then the whole record but its abstract
+   * ({@link IndexCodec}), for the papers a ranking prints.
+   */
   static byte[] text(Paper p) {
+    IndexCodec.Out rec = new IndexCodec.Out();
+    IndexCodec.write(p, rec);
+    if (p.abstractText() != null) { // the abstract is written last: left out (null)
+      rec.truncate(rec.length() - 4 - p.abstractText().getBytes(StandardCharsets.UTF_8).length);
+      rec.i32(0);
+    }
     byte[] t = p.title() == null ? null : p.title().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
     String abs = p.abstractText();
     byte[] a = abs == null ? null : abs.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(8 + (t == null ? 0 : t.length) + (a == null ? 0 : a.length));
+    ByteBuffer b = ByteBuffer.allocate(12 + (t == null ? 0 : t.length) + (a == null ? 0 : a.length) + rec.length());
     b.putInt(t == null ? -1 : t.length);
     if (t != null) {
       b.put(t);
@@ -683,6 +693,8 @@ public final class PaperIndex {
     if (a != null) {
       b.put(a);
     }
+    b.putInt(rec.length());
+    b.put(rec.bytes());
     return b.array();
   }
 
@@ -1315,8 +1327,25 @@ public final class PaperIndex {
       }
     }
 
-    /** The paper an entry (by its offset) was made from, read from its file now. */
+    /**
+     * The paper an entry (by its offset) was made from, without its abstract: from the text log, or
+     * from its file where the log does not hold it as written.
+     */
     public Paper paper(long ref) {
+      if (text != null) {
+        try {
+          ByteBuffer e = read(ch, ref, AT_PATH);
+          byte[] blob = text.bytes(e.getLong(AT_TEXT), e.getInt(AT_TEXT + 8), e.getInt(AT_TEXT + 12));
+          if (blob != null) {
+            ByteBuffer b = ByteBuffer.wrap(blob);
+            int at = 4 + Math.max(0, b.getInt(0));
+            at += 4 + Math.max(0, b.getInt(at));
+            return IndexCodec.read(new IndexCodec.In(b, at + 4));
+          }
+        } catch (IOException | RuntimeException ex) {
+          // read from the file instead
+        }
+      }
       Path f = cache.root().resolve("papers").resolve(pathOf(ref));
       try {
         return cache.parse(Files.readAllBytes(f), f);

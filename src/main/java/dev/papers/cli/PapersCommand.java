@@ -35,6 +35,7 @@ public final class PapersCommand implements Runnable {
     m.put("show", ShowCommand.class);
     m.put("list", ListCommand.class);
     m.put("rank", RankCommand.class);
+    m.put("export", ExportCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);
     m.put("help", HelpCommand.class);

@@ -167,15 +167,16 @@ public final class RefreshService {
 
   /** One stale paper: what it needs, and what each source did. */
   private static final class Work {
-    final Paper paper;
+    /** The paper's id: a stale paper is held by its id and what it needs, never as a whole record. */
+    final String id;
     Instant due;
     PaperId s2Key;
     PaperId arxivKey;
     boolean scholar;
     final Map<Src, Status> status = new EnumMap<>(Src.class);
 
-    Work(Paper paper) {
-      this.paper = paper;
+    Work(String id) {
+      this.id = id;
     }
 
     void due(Instant at) {
@@ -237,14 +238,14 @@ public final class RefreshService {
       notes.add("scholar: not available in this build; skipped");
     }
 
-    PaperCache.Snapshot snapshot = cache.loadAll();
-    snapshot.problems().forEach(pr -> notes.add("skipped a broken cache file: " + pr));
+    // One pass over the paper files, one at a time: only what a stale paper needs is kept.
     Instant countCutoff = now.minus(options.olderThan());
     Instant metaCutoff = now.minus(METADATA_MAX_AGE);
     List<Work> stale = new ArrayList<>();
-    int fresh = 0;
-    for (Paper paper : snapshot.papers()) {
-      Work w = new Work(paper);
+    int[] freshCount = {0};
+    List<Work> staleAll = stale;
+    cache.forEach(paper -> {
+      Work w = new Work(paper.id());
       if (wantS2) {
         PaperId key = PaperStore.s2Key(paper);
         Instant last = newest(paper, Sources.SEMANTIC_SCHOLAR);
@@ -269,12 +270,13 @@ public final class RefreshService {
         }
       }
       if (w.needs() > 0) {
-        stale.add(w);
+        staleAll.add(w);
       } else {
-        fresh++;
+        freshCount[0]++;
       }
-    }
-    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.paper.id()));
+    }, pr -> notes.add("skipped a broken cache file: " + pr));
+    int fresh = freshCount[0];
+    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.id));
     int overLimit = 0;
     if (options.limit() != null && stale.size() > options.limit()) {
       overLimit = stale.size() - options.limit();
@@ -317,7 +319,7 @@ public final class RefreshService {
         left++;
       } else if (w.status.containsValue(Status.DONE)) {
         refreshed++;
-        outcome.done(w.paper.id());
+        outcome.done(w.id);
       } else {
         notFound++;
       }
@@ -373,7 +375,7 @@ public final class RefreshService {
           if (l instanceof Lookup.Found f) {
             List<PaperId> known = new ArrayList<>(2);
             known.add(k);
-            PaperId canonical = PaperId.tryParse(w.paper.id());
+            PaperId canonical = PaperId.tryParse(w.id);
             if (canonical != null) {
               known.add(canonical);
             }
@@ -381,7 +383,7 @@ public final class RefreshService {
             w.status.put(src, Status.DONE);
           } else if (l instanceof Lookup.Failed failed) {
             w.status.put(src, Status.FAILED);
-            outcome.fail(FetchService.failure(w.paper.id(), failed.error()));
+            outcome.fail(FetchService.failure(w.id, failed.error()));
             if (failed.error().isTryLater() || failed.error().kind() == SourceException.Kind.UNREACHABLE) {
               stop = failed.error();
             }
@@ -447,8 +449,8 @@ public final class RefreshService {
     Map<String, Work> byId = new LinkedHashMap<>();
     for (Work w : stale) {
       if (w.scholar) {
-        papers.add(cache.read(w.paper.id()).orElse(w.paper));
-        byId.put(w.paper.id(), w);
+        cache.read(w.id).ifPresent(papers::add);
+        byId.put(w.id, w);
       }
     }
     if (papers.isEmpty()) {
