@@ -3,7 +3,7 @@ package dev.papers;
 import dev.papers.cache.PaperCache;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -40,7 +40,7 @@ final class Training {
       Instant now = Instant.parse("2026-12-01T00:00:00Z");
       PaperCache c = new PaperCache(cache, Clock.fixed(now, ZoneOffset.UTC));
       for (Instant at : List.of(then, now)) {
-        SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1706.03762")
+        SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("1706.03762")
             .s2Id("204e3073870fae3d05bcbc2f6a8e263d9b72e776").doi("10.5555/3295222.3295349")
             .title("Attention Is All You Need").authors(List.of("Ashish Vaswani", "Noam Shazeer"))
             .abstractText("The dominant sequence transduction models.").published(LocalDate.of(2017, 6, 12))

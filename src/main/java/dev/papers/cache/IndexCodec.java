@@ -4,7 +4,7 @@ import dev.papers.model.Citation;
 import dev.papers.model.Histogram;
 import dev.papers.model.Observation;
 import dev.papers.model.Paper;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -174,12 +174,8 @@ final class IndexCodec {
       if (s == null) {
         return null;
       }
-      return switch (s) {
-        case Sources.SEMANTIC_SCHOLAR -> Sources.SEMANTIC_SCHOLAR;
-        case Sources.SCHOLAR -> Sources.SCHOLAR;
-        case Sources.ARXIV -> Sources.ARXIV;
-        default -> s;
-      };
+      Source known = Source.fromJson(s);
+      return known == null ? s : known.jsonName();
     }
 
     Integer nint() {

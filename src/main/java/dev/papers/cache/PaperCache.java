@@ -38,6 +38,8 @@ public final class PaperCache {
   private final Path root;
   private final Clock clock;
   private final FileLocks locks;
+  private final java.util.concurrent.ConcurrentLinkedQueue<String> notices =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public PaperCache(Path root, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
@@ -66,22 +68,66 @@ public final class PaperCache {
     return root.resolve("aliases").resolve(FileNames.scheme(key)).resolve(FileNames.name(key));
   }
 
+  /**
+   * What the cache decided on its own since the last call (an identifier found shared by distinct
+   * papers, say), for {@code --verbose}; each said once.
+   */
+  public List<String> drainNotices() {
+    Set<String> out = new LinkedHashSet<>();
+    for (String n; (n = notices.poll()) != null; ) {
+      out.add(n);
+    }
+    return new ArrayList<>(out);
+  }
+
   /** The entry an identifier leads to, directly or through an alias. */
   public Optional<Paper> find(PaperId id) {
     String canonical = resolve(id.withoutVersion().key());
     return canonical == null ? Optional.empty() : read(canonical);
   }
 
-  /** The canonical key an identifier key leads to, or null when the cache does not know it. */
+  /**
+   * The canonical key an identifier key leads to, or null when the cache does not know it, or when the
+   * key is shared by several papers (see {@link #sharedBy}).
+   */
   public String resolve(String key) {
     if (Files.isRegularFile(paperFile(key))) {
       return key;
     }
-    try {
-      String target = Files.readString(aliasFile(key), StandardCharsets.UTF_8).strip();
-      return target.isEmpty() || !Files.isRegularFile(paperFile(target)) ? null : target;
-    } catch (NoSuchFileException e) {
+    List<String> targets = aliasTargets(key);
+    if (targets.size() != 1) {
       return null;
+    }
+    String target = targets.get(0);
+    return Files.isRegularFile(paperFile(target)) ? target : null;
+  }
+
+  /**
+   * The papers that share this identifier key, when it names more than one (a proceedings volume's DOI
+   * that a source gave to several arXiv papers, say): such a key leads to none of them. Empty when the
+   * key names one paper or none.
+   */
+  public List<String> sharedBy(String key) {
+    if (Files.isRegularFile(paperFile(key))) {
+      return List.of();
+    }
+    List<String> targets = aliasTargets(key);
+    return targets.size() > 1 ? targets : List.of();
+  }
+
+  /** The entries an alias file names: one line each (more than one: a shared identifier). */
+  private List<String> aliasTargets(String key) {
+    try {
+      List<String> out = new ArrayList<>(1);
+      for (String line : Files.readString(aliasFile(key), StandardCharsets.UTF_8).split("\n")) {
+        String t = line.strip();
+        if (!t.isEmpty() && !out.contains(t)) {
+          out.add(t);
+        }
+      }
+      return out;
+    } catch (NoSuchFileException e) {
+      return List.of();
     } catch (IOException e) {
       throw new CacheException("cannot read " + aliasFile(key) + ": " + e.getMessage(), e);
     }
@@ -156,18 +202,140 @@ public final class PaperCache {
       throw new IllegalArgumentException("no identifier");
     }
     Set<String> existing = resolveAll(keys);
-    if (existing.size() == 1) {
+    String arxiv = arxivOf(ids);
+    if (existing.size() == 1 && sharedKeys(keys).isEmpty()) {
       String canonical = existing.iterator().next();
       try (FileLocks.Handle h = locks.lock(stripe(canonical))) {
         if (resolveAll(keys).equals(existing)) {
           Paper current = read(canonical).orElseThrow();
-          return store(current, change.apply(current), keys);
+          if (arxiv == null || current.arxivId() == null || arxiv.equals(current.arxivId())) {
+            return store(current, change.apply(current), keys);
+          }
         }
       }
     }
+    // A new entry, entries to join, or identifiers that name other papers: decided under one lock.
+    return updateSeparating(ids, keys, change);
+  }
+
+  /**
+   * The update of a paper whose identifiers include an arXiv id, or lead to papers with distinct arXiv
+   * ids: two papers with distinct arXiv ids are never joined. An identifier that leads to a paper with
+   * another arXiv id (a DOI a source gave to both) is shared from then on: it leads to neither, and the
+   * paper being updated does not keep it as an alias.
+   */
+  private Paper updateSeparating(Collection<PaperId> ids, Set<String> keys, UnaryOperator<Paper> change) {
+    try (FileLocks.Handle create = locks.lock("create")) {
+      Set<String> shared = separate(ids, keys);
+      Set<String> kept = new LinkedHashSet<>(keys);
+      kept.removeAll(shared);
+      for (String k : shared) {
+        notices.add(k + " is shared by " + String.join(", ", sharedBy(k))
+            + ": distinct arXiv papers are never joined, and it names none of them");
+      }
+      UnaryOperator<Paper> withoutShared = p -> {
+        Paper q = change.apply(p);
+        Set<String> a = new TreeSet<>(q.aliases());
+        return a.removeAll(shared) ? withAliases(q, a) : q;
+      };
+      return updateJoining(ids, kept, withoutShared, shared);
+    }
+  }
+
+  /**
+   * Finds the keys that must not lead to the paper being updated, and marks them shared. The paper is
+   * the one its arXiv id names (given, or the one arXiv id the keys lead to; when they lead to several,
+   * the one the first key leads to). Must hold the creation lock.
+   */
+  private Set<String> separate(Collection<PaperId> ids, Set<String> keys) {
+    String arxiv = arxivOf(ids);
+    if (arxiv == null) {
+      for (String k : keys) {
+        String c = resolve(k);
+        String a = c == null ? null : read(c).map(Paper::arxivId).orElse(null);
+        if (a != null) {
+          arxiv = a;
+          break;
+        }
+      }
+    }
+    Set<String> shared = new LinkedHashSet<>(sharedKeys(keys));
+    if (arxiv == null) {
+      return shared;
+    }
+    String self = null;
+    for (String k : keys) {
+      String c = resolve(k);
+      if (c != null && arxiv.equals(read(c).map(Paper::arxivId).orElse(null))) {
+        self = c;
+        break;
+      }
+    }
+    String selfKey = self != null ? self : "arxiv:" + arxiv;
+    for (String k : keys) {
+      String c = resolve(k);
+      if (c == null || c.equals(self)) {
+        continue;
+      }
+      String other = read(c).map(Paper::arxivId).orElse(null);
+      if (other != null && !other.equals(arxiv)) {
+        shared.add(k);
+      }
+    }
+    try {
+      for (String k : shared) {
+        if (k.equals(selfKey) || Files.isRegularFile(paperFile(k))) {
+          continue; // a paper's own key is never shared: it keeps naming that paper
+        }
+        List<String> names = new ArrayList<>(aliasTargets(k));
+        String c = resolve(k);
+        if (c != null && !names.contains(c)) {
+          names.add(c);
+        }
+        if (!names.contains(selfKey)) {
+          names.add(selfKey);
+        }
+        AtomicFiles.write(aliasFile(k), (String.join("\n", names) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new CacheException("cannot update the cache in " + root + ": " + e.getMessage(), e);
+    }
+    shared.removeIf(k -> k.equals(selfKey));
+    return shared;
+  }
+
+  private Set<String> sharedKeys(Set<String> keys) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String k : keys) {
+      if (!sharedBy(k).isEmpty()) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  private Set<String> arxivIds(Set<String> canonicalKeys) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : canonicalKeys) {
+      read(c).map(Paper::arxivId).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static String arxivOf(Collection<PaperId> ids) {
+    for (PaperId id : ids) {
+      if (id.kind() == PaperId.Kind.ARXIV) {
+        return id.withoutVersion().value();
+      }
+    }
+    return null;
+  }
+
+  private Paper updateJoining(Collection<PaperId> ids, Set<String> keys, UnaryOperator<Paper> change,
+      Set<String> shared) {
     // A new entry, or two entries to join: one writer at a time decides.
     try (FileLocks.Handle create = locks.lock("create")) {
-      existing = resolveAll(keys);
+      Set<String> existing = resolveAll(keys);
       List<Paper> entries = new ArrayList<>();
       for (String k : existing) {
         read(k).ifPresent(entries::add);
@@ -180,7 +348,8 @@ public final class PaperCache {
         }
         Paper base;
         if (entries.isEmpty()) {
-          String canonical = Paper.canonicalKey(ids.stream().map(PaperId::withoutVersion).toList());
+          String canonical = Paper.canonicalKey(ids.stream().map(PaperId::withoutVersion)
+              .filter(i -> !shared.contains(i.key())).toList());
           if (canonical == null) {
             throw new IllegalArgumentException("no identifier can name a new entry: " + keys);
           }
@@ -242,17 +411,28 @@ public final class PaperCache {
     Set<String> aliases = new TreeSet<>(after.aliases());
     aliases.addAll(extraKeys);
     aliases.remove(after.id());
+    List<String> toWrite = new ArrayList<>();
+    for (java.util.Iterator<String> it = aliases.iterator(); it.hasNext(); ) {
+      String a = it.next();
+      if (Files.isRegularFile(paperFile(a))) {
+        continue; // another entry's own key: it keeps naming that entry
+      }
+      List<String> targets = aliasTargets(a);
+      if (targets.size() > 1) {
+        it.remove(); // shared by several papers: it leads to none of them, this one included
+        notices.add(a + " is shared by " + String.join(", ", targets) + ": it names none of them");
+      } else if (targets.isEmpty() || !Files.isRegularFile(paperFile(targets.get(0)))) {
+        toWrite.add(a);
+      }
+    }
     Paper p = aliases.equals(new TreeSet<>(after.aliases())) ? after : withAliases(after, aliases);
     try {
       if (!p.equals(before) || !Files.exists(paperFile(p.id()))) {
         AtomicFiles.write(paperFile(p.id()), serialize(p));
         PaperIndex.journal(this, paperFile(p.id()));
       }
-      for (String a : p.aliases()) {
-        String target = resolve(a);
-        if (target == null) {
-          writeAlias(a, p.id());
-        }
+      for (String a : toWrite) {
+        writeAlias(a, p.id());
       }
     } catch (IOException e) {
       throw new CacheException("cannot write " + paperFile(p.id()) + ": " + e.getMessage(), e);
@@ -268,10 +448,7 @@ public final class PaperCache {
   }
 
   private static Paper withAliases(Paper p, Set<String> aliases) {
-    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), p.title(),
-        p.authors(), p.abstractText(), p.published(), p.year(), p.venue(), p.journalRef(),
-        p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(), p.topics(),
-        new ArrayList<>(aliases), p.fetched(), p.createdAt(), p.updatedAt());
+    return p.withAliases(aliases);
   }
 
   private static String stripe(String canonicalKey) {

@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import dev.papers.model.Source;
 import dev.papers.App;
 import dev.papers.model.Paper;
 import dev.papers.service.FetchService;
@@ -15,8 +16,8 @@ final class Commands {
   private Commands() {}
 
   /** {@code PAPERS_SOURCES} from the environment or configuration, else arxiv and s2. */
-  static Set<String> defaultSources(App app) {
-    return SourceList.parse(app.settings().get("PAPERS_SOURCES", "arxiv,s2"), Set.of("arxiv", "s2"));
+  static Set<Source> defaultSources(App app) {
+    return SourceList.parse(app.settings().get("PAPERS_SOURCES"), new java.util.LinkedHashSet<>(Source.defaults()));
   }
 
   static FetchService fetchService(App app) {
@@ -35,7 +36,7 @@ final class Commands {
   }
 
   static int harvest(App app, picocli.CommandLine.Model.CommandSpec spec, String topic, List<dev.papers.model.PaperId> ids,
-      Integer max, Set<String> sources, boolean histogram, boolean json, CommonOptions common) throws Exception {
+      Integer max, Set<Source> sources, boolean histogram, boolean json, CommonOptions common) throws Exception {
     return Harvest.run(app, spec, topic, ids, max, sources, histogram, json, common);
   }
 

@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import dev.papers.model.Source;
 import dev.papers.App;
 import dev.papers.config.UsageException;
 import dev.papers.json.Json;
@@ -67,7 +68,7 @@ public final class FetchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<String> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    Set<Source> chosen = SourceList.parse(sources, Commands.defaultSources(app));
     if (title != null && (!ids.isEmpty() || topic != null)) {
       throw new UsageException("fetch: give IDs, --title or --topic, not several of them");
     }
@@ -81,7 +82,7 @@ public final class FetchCommand implements Callable<Integer> {
       throw new UsageException("fetch: --max must be at least 1");
     }
     List<PaperId> parsed = Ids.parseAll(ids);
-    if (chosen.contains("scholar")) {
+    if (chosen.contains(Source.SCHOLAR)) {
       app.sources().scholar(); // its settings are checked now (exit 2), before any request is sent
     }
     if (topic != null) {

@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import dev.papers.model.Source;
 import dev.papers.App;
 import dev.papers.config.UsageException;
 import dev.papers.json.Json;
@@ -26,10 +27,10 @@ final class Harvest {
         (q, token) -> app.sources().s2().searchBulk(q, token),
         (q, offset, limit) -> app.sources().s2().search(q, offset, limit),
         (id, total, cap) -> app.sources().s2().histogram(id, total, cap),
-        Commands.fetchService(app), app.clock(), HarvestService.DEFAULT_FRESH);
+        Commands.fetchService(app), app.clock(), dev.papers.service.Freshness.byDefault());
   }
 
-  static int run(App app, CommandSpec spec, String name, List<PaperId> ids, Integer max, Set<String> sources,
+  static int run(App app, CommandSpec spec, String name, List<PaperId> ids, Integer max, Set<Source> sources,
       boolean histogram, boolean json, CommonOptions common) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -37,11 +38,11 @@ final class Harvest {
       throw new UsageException("fetch: give IDs or --topic, not both (a topic's own papers are its \"include\")");
     }
     Topic topic = new TopicStore(app.settings().queriesDir()).load(name);
-    boolean arxiv = sources.contains("arxiv") && topic.arxiv() != null && !topic.arxiv().isBlank();
-    boolean s2 = sources.contains("s2") && topic.semanticScholar() != null && !topic.semanticScholar().isBlank();
+    boolean arxiv = sources.contains(Source.ARXIV) && topic.arxiv() != null && !topic.arxiv().isBlank();
+    boolean s2 = sources.contains(Source.SEMANTIC_SCHOLAR) && topic.semanticScholar() != null && !topic.semanticScholar().isBlank();
     if (!arxiv && !s2 && topic.include().isEmpty()) {
       throw new UsageException("fetch: topic \"" + name + "\" has no \"arxiv\" or \"semanticScholar\" query"
-          + (sources.contains("arxiv") && sources.contains("s2") ? "" : " for --sources " + String.join(",", sources))
+          + (sources.contains(Source.ARXIV) && sources.contains(Source.SEMANTIC_SCHOLAR) ? "" : " for --sources " + String.join(",", sources.stream().map(Source::flag).toList()))
           + " and no \"include\": nothing to harvest");
     }
     HarvestService.Result r = service(app).harvest(topic, max == null ? HarvestService.DEFAULT_MAX : max,

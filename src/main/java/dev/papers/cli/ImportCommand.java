@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import dev.papers.model.Source;
 import dev.papers.App;
 import dev.papers.config.UsageException;
 import dev.papers.json.Json;
@@ -83,7 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (offline && sources != null) {
       throw new UsageException("import: --offline sends nothing; drop --sources or --offline");
     }
-    Set<String> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    Set<Source> chosen = SourceList.parse(sources, Commands.defaultSources(app));
     List<ImportService.Document> docs = read();
     if (topic != null && !new TopicStore(app.settings().queriesDir()).names().contains(topic)) {
       err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")

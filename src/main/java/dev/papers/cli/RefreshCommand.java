@@ -5,7 +5,7 @@ import dev.papers.cache.CacheException;
 import dev.papers.cache.RefreshLock;
 import dev.papers.config.Durations;
 import dev.papers.config.UsageException;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.service.RefreshService;
 import dev.papers.service.ScholarRefreshStep;
 import dev.papers.source.s2.S2Source;
@@ -84,7 +84,7 @@ public final class RefreshCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Duration stale = olderThan == null ? RefreshService.DEFAULT_OLDER_THAN : Durations.parse(olderThan, "--older-than");
+    Duration stale = olderThan == null ? dev.papers.service.Freshness.DEFAULT_OLDER_THAN : Durations.parse(olderThan, "--older-than");
     Duration until = deadline == null ? null : Durations.parse(deadline, "--deadline");
     if (until != null && until.isZero()) {
       throw new UsageException("--deadline: give a duration above 0, such as 5h");
@@ -92,12 +92,12 @@ public final class RefreshCommand implements Callable<Integer> {
     if (limit != null && limit < 1) {
       throw new UsageException("--limit must be at least 1");
     }
-    Set<String> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    Set<Source> chosen = SourceList.parse(sources, Commands.defaultSources(app));
     var settings = app.settings();
-    Map<String, Duration> intervals = Map.of(
-        "s2", settings.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)),
-        "arxiv", settings.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)),
-        "scholar", settings.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL));
+    Map<Source, Duration> intervals = Map.of(
+        Source.SEMANTIC_SCHOLAR, settings.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)),
+        Source.ARXIV, settings.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)),
+        Source.SCHOLAR, settings.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL));
     int arxivBatch = settings.integer("PAPERS_ARXIV_BATCH", 100, 1);
     // Smaller Semantic Scholar batches lose less to a kill, at the price of more requests.
     int s2Batch = settings.integer("PAPERS_S2_BATCH", S2Source.BATCH_SIZE, 1);
@@ -173,15 +173,15 @@ public final class RefreshCommand implements Callable<Integer> {
   }
 
   /** Requests sent per chosen source (JSON names), zeros included, in name order. */
-  private Map<String, Integer> requests(Set<String> chosen, RefreshService.Result r) {
+  private Map<String, Integer> requests(Set<Source> chosen, RefreshService.Result r) {
     Map<String, Integer> sent = app.upstream().requestCounts();
     Map<String, Integer> out = new TreeMap<>();
-    for (String flag : chosen) {
-      String name = Sources.jsonName(flag);
+    for (Source source : chosen) {
+      String name = source.jsonName();
       out.put(name, sent.getOrDefault(name, 0));
     }
-    if (chosen.contains("scholar")) {
-      out.merge(Sources.SCHOLAR, r.scholarRequests(), Integer::sum);
+    if (chosen.contains(Source.SCHOLAR)) {
+      out.merge(Source.SCHOLAR.jsonName(), r.scholarRequests(), Integer::sum);
     }
     return out;
   }

@@ -6,6 +6,7 @@ import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.report.PaperTextWriter;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +42,12 @@ public final class ShowCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Optional<Paper> p = app.cache().find(parsed);
     if (p.isEmpty()) {
+      List<String> sharing = app.cache().sharedBy(parsed.withoutVersion().key());
+      if (!sharing.isEmpty()) {
+        spec.commandLine().getErr().println("papers: " + parsed.display() + " names several papers: "
+            + String.join(", ", sharing) + " (show one of them by its own id)");
+        return ExitCodes.FAILED;
+      }
       spec.commandLine().getErr().println("papers: " + parsed.display() + " is not in the cache "
           + app.cache().root() + " (fetch it: papers fetch " + parsed.display() + ")");
       return ExitCodes.FAILED;

@@ -1,36 +1,31 @@
 package dev.papers.cli;
 
 import dev.papers.config.UsageException;
+import dev.papers.model.Source;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** {@code --sources arxiv,s2,scholar}. */
 final class SourceList {
-  static final Set<String> KNOWN = Set.of("arxiv", "s2", "scholar");
-
   private SourceList() {}
 
-  static Set<String> parse(String value, Set<String> fallback) {
+  static Set<Source> parse(String value, Set<Source> fallback) {
     if (value == null) {
       return fallback;
     }
-    Set<String> out = new LinkedHashSet<>();
+    Set<Source> out = new LinkedHashSet<>();
     for (String part : value.split(",")) {
-      String p = part.strip().toLowerCase(Locale.ROOT);
-      if (p.equals("semanticscholar")) {
-        p = "s2";
-      }
-      if (p.isEmpty()) {
+      if (part.isBlank()) {
         continue;
       }
-      if (!KNOWN.contains(p)) {
-        throw new UsageException("--sources: unknown source \"" + part.strip() + "\" (known: arxiv, s2, scholar)");
+      Source s = Source.fromFlag(part);
+      if (s == null) {
+        throw new UsageException("--sources: unknown source \"" + part.strip() + "\" (known: " + Source.flagList() + ")");
       }
-      out.add(p);
+      out.add(s);
     }
     if (out.isEmpty()) {
-      throw new UsageException("--sources: name at least one of arxiv, s2, scholar");
+      throw new UsageException("--sources: name at least one of " + Source.flagList());
     }
     return out;
   }

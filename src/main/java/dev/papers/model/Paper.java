@@ -64,10 +64,9 @@ public record Paper(
   public static Paper create(String id, Instant now) {
     PaperId key = id == null ? null : PaperId.tryParse(id);
     PaperId.Kind kind = key == null ? null : key.kind();
-    return new Paper(id, kind == PaperId.Kind.ARXIV ? key.value() : null, null,
-        kind == PaperId.Kind.DOI ? key.value() : null, kind == PaperId.Kind.S2 ? key.value() : null, null,
-        null, List.of(), null, null, null, null, null, null,
-        List.of(), new TreeMap<>(), List.of(), new TreeMap<>(), List.of(), List.of(), new TreeMap<>(), now, now);
+    return builder(id).arxivId(kind == PaperId.Kind.ARXIV ? key.value() : null)
+        .doi(kind == PaperId.Kind.DOI ? key.value() : null).s2Id(kind == PaperId.Kind.S2 ? key.value() : null)
+        .createdAt(now).updatedAt(now).build();
   }
 
   /**
@@ -107,8 +106,8 @@ public record Paper(
 
   /** The record with the source's metadata merged in and its count, if any, added to the history. */
   public Paper merge(SourceRecord r, Instant now) {
-    boolean fromArxiv = Sources.ARXIV.equals(r.source());
-    boolean arxivKnown = fetched.containsKey(Sources.ARXIV) && !fromArxiv;
+    boolean fromArxiv = Source.ARXIV.jsonName().equals(r.source());
+    boolean arxivKnown = fetched.containsKey(Source.ARXIV.jsonName()) && !fromArxiv;
     // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave.
     boolean override = fromArxiv || !arxivKnown;
 
@@ -123,7 +122,7 @@ public record Paper(
         r.categories() != null && !r.categories().isEmpty() && (fromArxiv || categories.isEmpty())
             ? r.categories()
             : categories;
-    boolean s2 = Sources.SEMANTIC_SCHOLAR.equals(r.source());
+    boolean s2 = Source.SEMANTIC_SCHOLAR.jsonName().equals(r.source());
     String nVenue = pick(venue, r.venue(), s2 || venue == null);
     String nJournal = pick(journalRef, r.journalRef(), fromArxiv);
 
@@ -157,9 +156,10 @@ public record Paper(
       nFetched.put(r.source(), at);
     }
 
-    Paper merged = new Paper(id, nArxiv, nVersion, nDoi, nS2, nCorpus, nTitle, nAuthors, nAbstract,
-        nPublished, nYear, nVenue, nJournal, nPrimary, nCategories, citations, history, histograms,
-        topics, new ArrayList<>(nAliases), nFetched, createdAt, now);
+    Paper merged = toBuilder().arxivId(nArxiv).arxivVersion(nVersion).doi(nDoi).s2Id(nS2).corpusId(nCorpus)
+        .title(nTitle).authors(nAuthors).abstractText(nAbstract).published(nPublished).year(nYear).venue(nVenue)
+        .journalRef(nJournal).primaryCategory(nPrimary).categories(nCategories)
+        .aliases(new ArrayList<>(nAliases)).fetched(nFetched).updatedAt(now).build();
     if (r.count() != null && r.count() >= 0) {
       merged = merged.observe(
           new Observation(r.source(), r.count(), at, null, r.influential(), r.provenance()),
@@ -206,9 +206,7 @@ public record Paper(
     if (clusterId != null && !id.equals("scholar:" + clusterId)) {
       nAliases.add("scholar:" + clusterId);
     }
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
-        year, venue, journalRef, primaryCategory, categories, c, h, histograms, topics,
-        new ArrayList<>(nAliases), fetched, createdAt, now);
+    return toBuilder().citations(c).history(h).aliases(new ArrayList<>(nAliases)).updatedAt(now).build();
   }
 
   public Paper withTopic(String topic, Instant now) {
@@ -217,9 +215,7 @@ public record Paper(
     }
     List<String> t = new ArrayList<>(topics);
     t.add(topic);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
-        year, venue, journalRef, primaryCategory, categories, citations, history, histograms, t, aliases,
-        fetched, createdAt, now);
+    return toBuilder().topics(t).updatedAt(now).build();
   }
 
   public Paper withHistogram(Histogram hist, Instant now) {
@@ -229,9 +225,7 @@ public record Paper(
       return this;
     }
     m.put(hist.source(), hist);
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
-        year, venue, journalRef, primaryCategory, categories, citations, history, m, topics, aliases,
-        fetched, createdAt, now);
+    return toBuilder().histograms(m).updatedAt(now).build();
   }
 
   /** Folds another entry of the same paper into this one: history, topics, aliases and gaps. */
@@ -252,14 +246,16 @@ public record Paper(
     a.remove(p.id);
     SortedMap<String, Instant> f = new TreeMap<>(other.fetched);
     f.putAll(p.fetched);
-    return new Paper(p.id, orElse(p.arxivId, other.arxivId), orElse(p.arxivVersion, other.arxivVersion),
-        orElse(p.doi, other.doi), orElse(p.s2Id, other.s2Id), orElse(p.corpusId, other.corpusId),
-        orElse(p.title, other.title), p.authors.isEmpty() ? other.authors : p.authors,
-        orElse(p.abstractText, other.abstractText), orElse(p.published, other.published),
-        orElse(p.year, other.year), orElse(p.venue, other.venue), orElse(p.journalRef, other.journalRef),
-        orElse(p.primaryCategory, other.primaryCategory),
-        p.categories.isEmpty() ? other.categories : p.categories, p.citations, p.history, p.histograms,
-        p.topics, new ArrayList<>(a), f, p.createdAt, now);
+    return p.toBuilder().arxivId(orElse(p.arxivId, other.arxivId))
+        .arxivVersion(orElse(p.arxivVersion, other.arxivVersion)).doi(orElse(p.doi, other.doi))
+        .s2Id(orElse(p.s2Id, other.s2Id)).corpusId(orElse(p.corpusId, other.corpusId))
+        .title(orElse(p.title, other.title)).authors(p.authors.isEmpty() ? other.authors : p.authors)
+        .abstractText(orElse(p.abstractText, other.abstractText)).published(orElse(p.published, other.published))
+        .year(orElse(p.year, other.year)).venue(orElse(p.venue, other.venue))
+        .journalRef(orElse(p.journalRef, other.journalRef))
+        .primaryCategory(orElse(p.primaryCategory, other.primaryCategory))
+        .categories(p.categories.isEmpty() ? other.categories : p.categories)
+        .aliases(new ArrayList<>(a)).fetched(f).updatedAt(now).build();
   }
 
   private static <T> T pick(T current, T incoming, boolean override) {
@@ -271,5 +267,198 @@ public record Paper(
 
   private static <T> T orElse(T a, T b) {
     return a != null ? a : b;
+  }
+
+  /** A builder for a new record with this id, every other field empty. */
+  public static Builder builder(String id) {
+    return new Builder().id(id);
+  }
+
+  /** A builder that starts from this record: change a few fields, {@link Builder#build} a new record. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.arxivId = arxivId;
+    b.arxivVersion = arxivVersion;
+    b.doi = doi;
+    b.s2Id = s2Id;
+    b.corpusId = corpusId;
+    b.title = title;
+    b.authors = authors;
+    b.abstractText = abstractText;
+    b.published = published;
+    b.year = year;
+    b.venue = venue;
+    b.journalRef = journalRef;
+    b.primaryCategory = primaryCategory;
+    b.categories = categories;
+    b.citations = citations;
+    b.history = history;
+    b.histograms = histograms;
+    b.topics = topics;
+    b.aliases = aliases;
+    b.fetched = fetched;
+    b.createdAt = createdAt;
+    b.updatedAt = updatedAt;
+    return b;
+  }
+
+  /** The record with these aliases instead of its own (the id itself is never an alias). */
+  public Paper withAliases(java.util.Collection<String> nAliases) {
+    return toBuilder().aliases(new ArrayList<>(nAliases)).build();
+  }
+
+  /**
+   * Builds a {@link Paper} field by field: the one way code outside {@code model} makes or changes a
+   * record (the cache's two readers excepted, which mirror the canonical constructor for speed). The
+   * record's constructor normalizes what the builder holds (nulls to empty, lists copied, maps sorted).
+   */
+  public static final class Builder {
+    private String id;
+    private String arxivId;
+    private Integer arxivVersion;
+    private String doi;
+    private String s2Id;
+    private Long corpusId;
+    private String title;
+    private List<String> authors;
+    private String abstractText;
+    private LocalDate published;
+    private Integer year;
+    private String venue;
+    private String journalRef;
+    private String primaryCategory;
+    private List<String> categories;
+    private SortedMap<String, Citation> citations;
+    private List<Observation> history;
+    private SortedMap<String, Histogram> histograms;
+    private List<String> topics;
+    private List<String> aliases;
+    private SortedMap<String, Instant> fetched;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    private Builder() {}
+
+    public Builder id(String v) {
+      this.id = v;
+      return this;
+    }
+
+    public Builder arxivId(String v) {
+      this.arxivId = v;
+      return this;
+    }
+
+    public Builder arxivVersion(Integer v) {
+      this.arxivVersion = v;
+      return this;
+    }
+
+    public Builder doi(String v) {
+      this.doi = v;
+      return this;
+    }
+
+    public Builder s2Id(String v) {
+      this.s2Id = v;
+      return this;
+    }
+
+    public Builder corpusId(Long v) {
+      this.corpusId = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      this.title = v;
+      return this;
+    }
+
+    public Builder authors(List<String> v) {
+      this.authors = v;
+      return this;
+    }
+
+    public Builder abstractText(String v) {
+      this.abstractText = v;
+      return this;
+    }
+
+    public Builder published(LocalDate v) {
+      this.published = v;
+      return this;
+    }
+
+    public Builder year(Integer v) {
+      this.year = v;
+      return this;
+    }
+
+    public Builder venue(String v) {
+      this.venue = v;
+      return this;
+    }
+
+    public Builder journalRef(String v) {
+      this.journalRef = v;
+      return this;
+    }
+
+    public Builder primaryCategory(String v) {
+      this.primaryCategory = v;
+      return this;
+    }
+
+    public Builder categories(List<String> v) {
+      this.categories = v;
+      return this;
+    }
+
+    public Builder citations(SortedMap<String, Citation> v) {
+      this.citations = v;
+      return this;
+    }
+
+    public Builder history(List<Observation> v) {
+      this.history = v;
+      return this;
+    }
+
+    public Builder histograms(SortedMap<String, Histogram> v) {
+      this.histograms = v;
+      return this;
+    }
+
+    public Builder topics(List<String> v) {
+      this.topics = v;
+      return this;
+    }
+
+    public Builder aliases(List<String> v) {
+      this.aliases = v;
+      return this;
+    }
+
+    public Builder fetched(SortedMap<String, Instant> v) {
+      this.fetched = v;
+      return this;
+    }
+
+    public Builder createdAt(Instant v) {
+      this.createdAt = v;
+      return this;
+    }
+
+    public Builder updatedAt(Instant v) {
+      this.updatedAt = v;
+      return this;
+    }
+
+    public Paper build() {
+      return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+          year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases,
+          fetched, createdAt, updatedAt);
+    }
   }
 }

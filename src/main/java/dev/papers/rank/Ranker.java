@@ -151,8 +151,6 @@ public final class Ranker {
     String arxiv = bare.kind() == PaperId.Kind.ARXIV ? bare.value() : null;
     String doi = bare.kind() == PaperId.Kind.DOI ? bare.value() : null;
     String s2 = bare.kind() == PaperId.Kind.S2 ? bare.value() : null;
-    Paper p = Paper.create(bare.key(), null);
-    return new Paper(p.id(), arxiv, null, doi, s2, null, null, List.of(), null, null, null, null, null,
-        null, List.of(), null, List.of(), null, List.of(), List.of(), null, null, null);
+    return Paper.builder(bare.key()).arxivId(arxiv).doi(doi).s2Id(s2).build();
   }
 }

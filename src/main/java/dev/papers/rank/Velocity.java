@@ -5,7 +5,7 @@ import dev.papers.model.Histogram;
 import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,10 +62,10 @@ public final class Velocity {
           .thenComparing(VelocityResult::source);
 
   static int sourceRank(String source) {
-    if (Sources.SEMANTIC_SCHOLAR.equals(source)) {
+    if (Source.SEMANTIC_SCHOLAR.jsonName().equals(source)) {
       return 0;
     }
-    if (Sources.SCHOLAR.equals(source)) {
+    if (Source.SCHOLAR.jsonName().equals(source)) {
       return 1;
     }
     return 2;

@@ -1,7 +1,7 @@
 package dev.papers.report;
 
 import dev.papers.model.Paper;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import java.io.PrintWriter;

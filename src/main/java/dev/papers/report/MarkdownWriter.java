@@ -1,7 +1,7 @@
 package dev.papers.report;
 
 import dev.papers.model.Paper;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import dev.papers.rank.VelocityResult;
@@ -80,10 +80,10 @@ public final class MarkdownWriter implements RankWriter {
 
   /** "Semantic Scholar", "Google Scholar", "reported", ... */
   static String sourceName(String source) {
-    if (Sources.SEMANTIC_SCHOLAR.equals(source)) {
+    if (Source.SEMANTIC_SCHOLAR.jsonName().equals(source)) {
       return "Semantic Scholar";
     }
-    if (Sources.SCHOLAR.equals(source)) {
+    if (Source.SCHOLAR.jsonName().equals(source)) {
       return "Google Scholar";
     }
     return escape(source);

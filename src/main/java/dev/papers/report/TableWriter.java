@@ -1,6 +1,6 @@
 package dev.papers.report;
 
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import dev.papers.rank.VelocityResult;
@@ -132,7 +132,8 @@ public final class TableWriter implements RankWriter {
 
   /** {@code s2} for Semantic Scholar (the flag name), other sources as they are named. */
   public static String shortSource(String source) {
-    return Sources.flagName(source);
+    Source s = Source.fromJson(source);
+    return s != null && s.flag() != null ? s.flag() : source;
   }
 
   private static String render(String[] cells, int[] w, boolean[] right) {

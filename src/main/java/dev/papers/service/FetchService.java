@@ -5,7 +5,7 @@ import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.CitationHistograms;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
@@ -101,7 +101,7 @@ public final class FetchService {
    *
    * @param topic a topic to tag every fetched paper with, or null
    */
-  public Result fetch(List<PaperId> inputs, Set<String> sources, boolean histogram, String topic, boolean verbose,
+  public Result fetch(List<PaperId> inputs, Set<Source> sources, boolean histogram, String topic, boolean verbose,
       Progress progress) {
     Outcome outcome = new Outcome();
     List<String> notes = new ArrayList<>();
@@ -121,9 +121,9 @@ public final class FetchService {
         }
       }
     }
-    boolean wantS2 = sources.contains("s2");
-    boolean wantArxiv = sources.contains("arxiv");
-    boolean wantScholar = sources.contains("scholar");
+    boolean wantS2 = sources.contains(Source.SEMANTIC_SCHOLAR);
+    boolean wantArxiv = sources.contains(Source.ARXIV);
+    boolean wantScholar = sources.contains(Source.SCHOLAR);
 
     if (wantS2) {
       askS2(tracks, topic, outcome, progress);
@@ -162,27 +162,28 @@ public final class FetchService {
       String missed = t.canonical == null ? null : onScholar.missed().get(t.canonical);
       if (scholarOnly && missed != null && !t.failed) {
         // Scholar was the one source asked, and it does not know the paper: a failure for good.
-        outcome.fail(new Outcome.Failure(t.input.display(), Sources.SCHOLAR,
+        outcome.fail(new Outcome.Failure(t.input.display(), Source.SCHOLAR.jsonName(),
             "no sure match on Google Scholar, no count stored (--verbose says why)", false, null));
       } else if (t.found || t.canonical != null && !t.failed
           && (scholarOnly || onScholar.found().contains(t.canonical))) {
         outcome.done(t.input.display());
       } else if (!t.failed) {
         if (wantScholar && t.canonical == null) {
-          t.notFound.put(Sources.SCHOLAR, "needs a title, and no source gave one");
+          t.notFound.put(Source.SCHOLAR.jsonName(), "needs a title, and no source gave one");
         } else if (missed != null) {
-          t.notFound.put(Sources.SCHOLAR, missed);
+          t.notFound.put(Source.SCHOLAR.jsonName(), missed);
         }
         String why = t.notFound.isEmpty() ? "no source was asked"
             : String.join("; ", t.notFound.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         outcome.fail(new Outcome.Failure(t.input.display(), null, "not found (" + why + ")", false, null));
       }
     }
+    notes.addAll(cache.drainNotices());
     return new Result(papers, outcome, notes);
   }
 
   /** {@code papers fetch --title}: Semantic Scholar's best title match, then as {@link #fetch}. */
-  public Result fetchTitle(String title, Set<String> sources, boolean histogram, String topic, boolean verbose,
+  public Result fetchTitle(String title, Set<Source> sources, boolean histogram, String topic, boolean verbose,
       Progress progress) {
     Outcome outcome = new Outcome();
     Optional<SourceRecord> match;
@@ -193,7 +194,7 @@ public final class FetchService {
       return new Result(List.of(), outcome, List.of());
     }
     if (match.isEmpty()) {
-      outcome.fail(new Outcome.Failure("\"" + title + "\"", Sources.SEMANTIC_SCHOLAR,
+      outcome.fail(new Outcome.Failure("\"" + title + "\"", Source.SEMANTIC_SCHOLAR.jsonName(),
           "no paper matches this title", false, null));
       return new Result(List.of(), outcome, List.of());
     }
@@ -212,13 +213,13 @@ public final class FetchService {
     SourceRecord rec = r;
     Paper stored = cache.update(rec.ids(), p -> tag(p.merge(rec, clock.instant()), topic));
     PaperId id = rec.ids().get(0);
-    Set<String> rest = new LinkedHashSet<>(sources);
-    rest.remove("s2"); // the match already carried Semantic Scholar's record and count
+    Set<Source> rest = new LinkedHashSet<>(sources);
+    rest.remove(Source.SEMANTIC_SCHOLAR); // the match already carried Semantic Scholar's record and count
     if (rest.isEmpty() && !histogram) {
       outcome.done(id.display());
       return new Result(List.of(stored), outcome, List.of());
     }
-    Result more = fetch(List.of(id), rest.isEmpty() ? Set.of("arxiv") : rest, histogram, topic, verbose, progress);
+    Result more = fetch(List.of(id), rest.isEmpty() ? Set.of(Source.ARXIV) : rest, histogram, topic, verbose, progress);
     outcome.failures().forEach(more.outcome()::fail);
     if (more.papers().isEmpty()) {
       more.outcome().done(id.display());
@@ -236,7 +237,7 @@ public final class FetchService {
         key = cache.read(t.canonical).map(FetchService::s2Key).orElse(key);
       }
       if (key == null || !source.accepts(key)) {
-        t.notFound.put(Sources.SEMANTIC_SCHOLAR, "cannot look up " + t.input.display());
+        t.notFound.put(Source.SEMANTIC_SCHOLAR.jsonName(), "cannot look up " + t.input.display());
         continue;
       }
       asked.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
@@ -248,13 +249,13 @@ public final class FetchService {
     asked.forEach((key, ts) -> {
       Lookup l = answers.get(key);
       for (Track t : ts) {
-        apply(t, Sources.SEMANTIC_SCHOLAR, l, topic, outcome);
+        apply(t, Source.SEMANTIC_SCHOLAR.jsonName(), l, topic, outcome);
       }
     });
   }
 
   private static PaperId s2Key(Paper p) {
-    return PaperStore.s2Key(p);
+    return Freshness.askId(p, Source.SEMANTIC_SCHOLAR);
   }
 
   private void askArxiv(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress,
@@ -264,7 +265,7 @@ public final class FetchService {
     for (Track t : tracks.values()) {
       if (t.arxivId == null) {
         if (explicit) {
-          t.notFound.put(Sources.ARXIV, "no arXiv id known for " + t.input.display());
+          t.notFound.put(Source.ARXIV.jsonName(), "no arXiv id known for " + t.input.display());
         }
         continue;
       }
@@ -279,7 +280,7 @@ public final class FetchService {
     Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(asked.keySet()), progress);
     asked.forEach((key, ts) -> {
       for (Track t : ts) {
-        apply(t, Sources.ARXIV, answers.get(key), topic, outcome);
+        apply(t, Source.ARXIV.jsonName(), answers.get(key), topic, outcome);
       }
     });
   }
@@ -296,10 +297,10 @@ public final class FetchService {
       SourceRecord meta = new SourceRecord(r.source(), r.arxivId(), r.arxivVersion(), r.doi(), r.s2Id(),
           r.corpusId(), null, r.title(), r.authors(), r.abstractText(), r.published(), r.year(), r.venue(),
           null, null, null, null, null, r.observedAt(), null);
-      apply(t, Sources.SEMANTIC_SCHOLAR, new Lookup.Found(meta), topic, outcome);
+      apply(t, Source.SEMANTIC_SCHOLAR.jsonName(), new Lookup.Found(meta), topic, outcome);
       t.found = false;
     } else {
-      apply(t, Sources.SEMANTIC_SCHOLAR, l, topic, outcome);
+      apply(t, Source.SEMANTIC_SCHOLAR.jsonName(), l, topic, outcome);
     }
   }
 
@@ -344,7 +345,7 @@ public final class FetchService {
       if (key == null) {
         continue;
       }
-      var c = p.citation(Sources.SEMANTIC_SCHOLAR);
+      var c = p.citation(Source.SEMANTIC_SCHOLAR.jsonName());
       try {
         Histogram h = source.histogram(key, c == null ? null : c.count(), HISTOGRAM_CAP);
         cache.updateExisting(p.id(), q -> q.withHistogram(h, clock.instant()));

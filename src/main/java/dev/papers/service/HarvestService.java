@@ -6,7 +6,7 @@ import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.CitationHistograms;
 import dev.papers.source.Progress;
 import dev.papers.source.SourceException;
@@ -47,11 +47,9 @@ import java.util.Set;
  * count, for free. The topic's {@code include} ids are always candidates and do not count against N.
  *
  * <p><b>Fresh.</b> A candidate is fresh, and left as it is without a request or a write, when it is
- * cached, already tagged with the topic, has a Semantic Scholar count newer than {@link #DEFAULT_FRESH}
- * (7 days, the default of {@code refresh --older-than}; when {@code s2} is among the sources), has
- * arXiv metadata newer than 30 days (when it has an arXiv id and {@code arxiv} is among the sources), a
- * Scholar count newer than 7 days (when {@code scholar} is), and, with {@code --histogram}, a histogram
- * newer than 7 days. The searches themselves are always sent: they are how new papers are found.
+ * cached, already tagged with the topic, and not stale ({@link Freshness}, with its default of 7 days)
+ * for any of the sources asked, nor, with {@code --histogram}, for its histogram; a histogram is stale
+ * when it is older than 7 days. The searches themselves are always sent: they are how new papers are found.
  *
  * <p><b>Fetch.</b> Every other candidate gets the records its search results carried (metadata, and
  * Semantic Scholar's count) stored as observations and is tagged; then only what is still missing is
@@ -64,10 +62,8 @@ import java.util.Set;
 public final class HarvestService {
   /** Candidates per run when {@code --max} is not given. */
   public static final int DEFAULT_MAX = 100;
-  /** A count younger than this is fresh (the default of {@code refresh --older-than}). */
-  public static final Duration DEFAULT_FRESH = Duration.ofDays(7);
-  /** arXiv metadata younger than this is fresh (as for {@code refresh}). */
-  public static final Duration ARXIV_FRESH = Duration.ofDays(30);
+  /** What {@link #needs} names for a stale per-year histogram. */
+  private static final String HISTOGRAM = "histogram";
   /** The largest arXiv search page asked for (arXiv's manual asks for modest pages). */
   public static final int ARXIV_PAGE = 100;
   /** The largest Semantic Scholar relevance-search page. */
@@ -128,7 +124,7 @@ public final class HarvestService {
   private final Optional<CitationHistograms> histograms;
   private final FetchService fetch;
   private final Clock clock;
-  private final Duration freshFor;
+  private final Freshness freshness;
 
   /**
    * @param cache the paper cache
@@ -138,10 +134,10 @@ public final class HarvestService {
    * @param histograms where {@code --histogram} counts citations by year
    * @param fetch fetches what the searches did not say
    * @param clock "now"
-   * @param freshFor how young a count must be to be left alone ({@link #DEFAULT_FRESH})
+   * @param freshness when a cached candidate is stale, and the id to ask a source with
    */
   public HarvestService(PaperCache cache, ArxivSearch arxiv, BulkSearch bulk, RelevanceSearch relevance,
-      CitationHistograms histograms, FetchService fetch, Clock clock, Duration freshFor) {
+      CitationHistograms histograms, FetchService fetch, Clock clock, Freshness freshness) {
     this.cache = cache;
     this.arxiv = arxiv;
     this.bulk = bulk;
@@ -149,7 +145,7 @@ public final class HarvestService {
     this.histograms = Optional.ofNullable(histograms);
     this.fetch = fetch;
     this.clock = clock;
-    this.freshFor = freshFor;
+    this.freshness = freshness;
   }
 
   /** One paper found by the searches or named by {@code include}. */
@@ -284,7 +280,7 @@ public final class HarvestService {
         chosen.add(c);
         searched[0]++;
       }
-      if (Sources.ARXIV.equals(r.source())) {
+      if (Source.ARXIV.jsonName().equals(r.source())) {
         if (c.fromArxiv == null) {
           c.fromArxiv = r;
         }
@@ -310,7 +306,7 @@ public final class HarvestService {
    * @param verbose collect notes on what was decided
    * @param progress told how the searches and fetches advance
    */
-  public Result harvest(Topic topic, int max, Set<String> sources, boolean histogram, boolean verbose,
+  public Result harvest(Topic topic, int max, Set<Source> sources, boolean histogram, boolean verbose,
       Progress progress) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1");
@@ -325,12 +321,12 @@ public final class HarvestService {
     int includes = pool.chosen.size();
 
     List<SourceRecord> fromArxiv = List.of();
-    if (sources.contains("arxiv") && topic.arxiv() != null && !topic.arxiv().isBlank()) {
+    if (sources.contains(Source.ARXIV) && topic.arxiv() != null && !topic.arxiv().isBlank()) {
       fromArxiv = searchArxiv(topic.arxiv(), max, outcome, notes, p);
     }
     List<SourceRecord> fromS2 = List.of();
     boolean[] fellBack = {false};
-    if (sources.contains("s2") && topic.semanticScholar() != null && !topic.semanticScholar().isBlank()) {
+    if (sources.contains(Source.SEMANTIC_SCHOLAR) && topic.semanticScholar() != null && !topic.semanticScholar().isBlank()) {
       fromS2 = searchS2(topic.semanticScholar(), max, outcome, notes, fellBack, p);
     }
     int[] searched = {0};
@@ -391,7 +387,7 @@ public final class HarvestService {
     }
 
     // What the searches did not say, asked for in batches, one source at a time.
-    for (String source : List.of("s2", "arxiv", "scholar")) {
+    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR)) {
       if (!sources.contains(source)) {
         continue;
       }
@@ -399,7 +395,7 @@ public final class HarvestService {
       for (Candidate c : stale) {
         Paper now2 = cached(c);
         if (now2 == null ? canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
-          PaperId id = now2 == null ? c.askId() : idOf(now2);
+          PaperId id = now2 == null ? c.askId() : Freshness.askId(now2, source);
           if (id != null) {
             ask.add(id);
           }
@@ -409,7 +405,7 @@ public final class HarvestService {
         FetchService.Result r = fetch.fetch(ask, Set.of(source), false, topic.name(), verbose, p);
         copyFailures(r.outcome(), outcome);
         notes.addAll(r.notes());
-        if (outcome.anyTryLater() && source.equals("scholar")) {
+        if (outcome.anyTryLater() && source == Source.SCHOLAR) {
           break;
         }
       }
@@ -534,45 +530,29 @@ public final class HarvestService {
     return new ArrayList<>(found.values());
   }
 
-  /**
-   * What a cached candidate still lacks, by source ({@code s2}, {@code arxiv}, {@code scholar},
-   * {@code histogram}); empty when it is fresh.
-   */
-  private Set<String> needs(Paper p, Set<String> sources, boolean histogram, Instant now) {
-    Set<String> need = new LinkedHashSet<>();
-    if (sources.contains("s2") && !younger(p.citation(Sources.SEMANTIC_SCHOLAR), now, freshFor)) {
-      need.add("s2");
-    }
-    if (sources.contains("arxiv") && p.arxivId() != null) {
-      Instant at = p.fetchedAt(Sources.ARXIV);
-      if (at == null || at.isBefore(now.minus(ARXIV_FRESH))) {
-        need.add("arxiv");
+  /** What a cached candidate still lacks: the sources it is stale for, and a histogram; empty when fresh. */
+  private Set<Object> needs(Paper p, Set<Source> sources, boolean histogram, Instant now) {
+    Set<Object> need = new LinkedHashSet<>();
+    for (Source s : sources) {
+      if (freshness.isStale(p, s, now)) {
+        need.add(s);
       }
     }
-    if (sources.contains("scholar") && !younger(p.citation(Sources.SCHOLAR), now, freshFor)) {
-      need.add("scholar");
-    }
-    if (histogram && histograms.isPresent()) {
-      Histogram h = p.histograms().get(Sources.SEMANTIC_SCHOLAR);
-      if (h == null || h.madeAt().isBefore(now.minus(freshFor))) {
-        need.add("histogram");
-      }
+    if (histogram && histograms.isPresent()
+        && freshness.isStale(p.histograms().get(Source.SEMANTIC_SCHOLAR.jsonName()), now)) {
+      need.add(HISTOGRAM);
     }
     return need;
   }
 
-  private static boolean younger(Citation c, Instant now, Duration age) {
-    return c != null && !c.observedAt().isBefore(now.minus(age));
-  }
-
   /** Whether a source can be asked about an id no cache entry has yet. */
-  private static boolean canAsk(String source, PaperId id) {
+  private static boolean canAsk(Source source, PaperId id) {
     if (id == null) {
       return false;
     }
     return switch (source) {
-      case "arxiv" -> id.kind() == PaperId.Kind.ARXIV;
-      case "s2" -> id.kind() != PaperId.Kind.SCHOLAR;
+      case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
+      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
       default -> false;
     };
   }
@@ -586,11 +566,11 @@ public final class HarvestService {
     for (Candidate c : stale) {
       p.update(done++, stale.size(), "histograms");
       Paper paper = cached(c);
-      if (paper == null || !needs(paper, Set.of(), true, now).contains("histogram")) {
+      if (paper == null || !needs(paper, Set.of(), true, now).contains(HISTOGRAM)) {
         continue;
       }
-      PaperId key = idOf(paper);
-      Citation count = paper.citation(Sources.SEMANTIC_SCHOLAR);
+      PaperId key = Freshness.askId(paper, Source.SEMANTIC_SCHOLAR);
+      Citation count = paper.citation(Source.SEMANTIC_SCHOLAR.jsonName());
       try {
         Histogram h = histograms.get().histogram(key, count == null ? null : count.count(),
             FetchService.HISTOGRAM_CAP);
@@ -619,28 +599,8 @@ public final class HarvestService {
     return null;
   }
 
-  /** The id a source is asked with for a cached paper: arXiv id, DOI, S2 paperId, corpus id. */
-  private static PaperId idOf(Paper p) {
-    if (p.arxivId() != null) {
-      PaperId a = PaperId.arxivOrNull(p.arxivId());
-      if (a != null) {
-        return a;
-      }
-    }
-    if (p.doi() != null) {
-      PaperId d = PaperId.tryParse(p.doi());
-      if (d != null) {
-        return d;
-      }
-    }
-    if (p.s2Id() != null) {
-      return PaperId.s2(p.s2Id());
-    }
-    return p.corpusId() != null ? PaperId.corpus(p.corpusId()) : PaperId.tryParse(p.id());
-  }
-
   private static String displayId(Paper p) {
-    PaperId id = idOf(p);
+    PaperId id = Freshness.preferredId(p);
     return id != null ? id.display() : p.id();
   }
 

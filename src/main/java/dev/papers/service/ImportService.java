@@ -9,7 +9,7 @@ import dev.papers.discover.ReportedCounts.Reported;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.Progress;
 import dev.papers.source.scholar.ScholarMatcher;
 import dev.papers.source.scholar.ScholarPage;
@@ -76,7 +76,7 @@ public final class ImportService {
    * @param sources the sources to fetch from ({@code arxiv}, {@code s2}, {@code scholar})
    * @param verbose collect notes on what was not stored and why
    */
-  public record Options(String topic, boolean offline, Set<String> sources, boolean verbose) {}
+  public record Options(String topic, boolean offline, Set<Source> sources, boolean verbose) {}
 
   /**
    * What an import did.
@@ -167,7 +167,7 @@ public final class ImportService {
               + " not stored");
           continue;
         }
-        SourceRecord rec = SourceRecord.builder(Sources.REPORTED).count(rc.count())
+        SourceRecord rec = SourceRecord.builder(Source.REPORTED.jsonName()).count(rc.count())
             .observedAt(rc.readOn().atStartOfDay(ZoneOffset.UTC).toInstant()).provenance(where).build();
         PaperId paper = rc.id();
         cache.update(List.of(paper), p -> tag(identified(p, paper).merge(rec, now), options.topic(), now));
@@ -256,7 +256,7 @@ public final class ImportService {
     int cited = r.citedBy() == null ? 0 : r.citedBy();
     if (target != null) {
       // Only the count and the cluster: a result's title and byline are often cut short by Scholar.
-      SourceRecord count = SourceRecord.builder(Sources.SCHOLAR).clusterId(r.clusterId())
+      SourceRecord count = SourceRecord.builder(Source.SCHOLAR.jsonName()).clusterId(r.clusterId())
           .count(cited).observedAt(now).build();
       List<PaperId> keys = new ArrayList<>();
       keys.add(PaperId.parse(target.id()));
@@ -319,10 +319,7 @@ public final class ImportService {
     if (!arxiv && !doi) {
       return p;
     }
-    return new Paper(p.id(), arxiv ? id.value() : p.arxivId(), p.arxivVersion(), doi ? id.value() : p.doi(),
-        p.s2Id(), p.corpusId(), p.title(), p.authors(), p.abstractText(), p.published(), p.year(), p.venue(),
-        p.journalRef(), p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(),
-        p.topics(), p.aliases(), p.fetched(), p.createdAt(), p.updatedAt());
+    return p.toBuilder().arxivId(arxiv ? id.value() : p.arxivId()).doi(doi ? id.value() : p.doi()).build();
   }
 
   private static Paper tag(Paper p, String topic, Instant now) {

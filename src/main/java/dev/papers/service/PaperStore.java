@@ -41,24 +41,4 @@ public final class PaperStore {
     UnaryOperator<Paper> extra = then == null ? UnaryOperator.identity() : then;
     return cache.update(ids, p -> extra.apply(p.merge(r, now)));
   }
-
-  /**
-   * The identifier Semantic Scholar is asked by for a cached paper: its arXiv id (without version),
-   * else its S2 paperId, else its DOI, else its CorpusId; null when it has none of them.
-   */
-  public static PaperId s2Key(Paper p) {
-    if (p.arxivId() != null) {
-      PaperId a = PaperId.arxivOrNull(p.arxivId());
-      if (a != null) {
-        return a.withoutVersion();
-      }
-    }
-    if (p.s2Id() != null) {
-      return PaperId.s2(p.s2Id());
-    }
-    if (p.doi() != null) {
-      return PaperId.doi(p.doi());
-    }
-    return p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
-  }
 }

@@ -2,10 +2,9 @@ package dev.papers.service;
 
 import dev.papers.cache.PaperCache;
 import dev.papers.http.Ticker;
-import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
@@ -31,14 +30,9 @@ import java.util.function.Supplier;
  * {@code papers refresh}: re-counts the cached papers that are stale, stalest first, and leaves the
  * rest alone without sending anything.
  *
- * <p><b>Stale.</b> A paper is stale for a counting source ({@code s2}, {@code scholar}) when the newest
- * observation of that source in its history is older than {@code olderThan}, or when it has none. The
- * newest <em>observation</em> is taken, suspect ones included, rather than the current count: a
- * suspect 0 never becomes the current count, and a paper whose last answer was a suspect 0 would
- * otherwise be asked again on every run. arXiv gives no counts; a paper with an arXiv id is stale for
- * {@code arxiv} when its arXiv metadata is older than {@link #METADATA_MAX_AGE} or was never fetched.
- * A paper Semantic Scholar cannot be asked about (no arXiv id, paperId, DOI or CorpusId) is never
- * stale for it. "Older" is measured against the app's clock ({@code PAPERS_NOW} when set).
+ * <p><b>Stale.</b> As {@link Freshness} says, for each source asked: Semantic Scholar and Scholar by
+ * their newest count, arXiv by the age of its metadata. "Older" is measured against the app's clock
+ * ({@code PAPERS_NOW} when set).
  *
  * <p><b>Order.</b> Each stale paper is due at the oldest of its stale timestamps (never counted or
  * never fetched counts as the oldest of all); papers are taken in that order, ties by id, and
@@ -59,10 +53,6 @@ import java.util.function.Supplier;
 public final class RefreshService {
   /** How many papers of a batch are stored at once. */
   static final int WRITERS = 4;
-  /** arXiv metadata older than this is asked for again. */
-  public static final Duration METADATA_MAX_AGE = Duration.ofDays(30);
-  /** The default staleness of a count. */
-  public static final Duration DEFAULT_OLDER_THAN = Duration.ofDays(7);
   /** The least time allowed for one request when checking the deadline. */
   public static final Duration MIN_MARGIN = Duration.ofSeconds(1);
 
@@ -110,10 +100,10 @@ public final class RefreshService {
    * @param s2Batch ids per Semantic Scholar batch request (500 at most)
    * @param arxivBatch ids per arXiv {@code id_list} request
    */
-  public record Options(Duration olderThan, Integer limit, Set<String> sources, Duration deadline,
-      Map<String, Duration> intervals, int s2Batch, int arxivBatch) {
+  public record Options(Duration olderThan, Integer limit, Set<Source> sources, Duration deadline,
+      Map<Source, Duration> intervals, int s2Batch, int arxivBatch) {
     public Options {
-      olderThan = olderThan == null ? DEFAULT_OLDER_THAN : olderThan;
+      olderThan = olderThan == null ? Freshness.DEFAULT_OLDER_THAN : olderThan;
       sources = Set.copyOf(sources);
       intervals = intervals == null ? Map.of() : Map.copyOf(intervals);
       if (s2Batch < 1 || arxivBatch < 1) {
@@ -173,7 +163,7 @@ public final class RefreshService {
     PaperId s2Key;
     PaperId arxivKey;
     boolean scholar;
-    final Map<Src, Status> status = new EnumMap<>(Src.class);
+    final Map<Source, Status> status = new EnumMap<>(Source.class);
 
     Work(String id) {
       this.id = id;
@@ -191,13 +181,11 @@ public final class RefreshService {
     }
   }
 
-  private enum Src { S2, ARXIV, SCHOLAR }
-
   /** Per run: the clock at the start, the deadline, and how long requests took. */
   private final class Run {
     final long start = ticker.millis();
     final Options options;
-    final Map<String, Long> longest = new LinkedHashMap<>();
+    final Map<Source, Long> longest = new LinkedHashMap<>();
     boolean stoppedAtDeadline;
 
     Run(Options options) {
@@ -205,7 +193,7 @@ public final class RefreshService {
     }
 
     /** Whether a request to this source (flag name) may start without risking the deadline. */
-    boolean mayStart(String source) {
+    boolean mayStart(Source source) {
       if (options.deadline() == null) {
         return true;
       }
@@ -219,7 +207,7 @@ public final class RefreshService {
       return false;
     }
 
-    void took(String source, long millis) {
+    void took(Source source, long millis) {
       longest.merge(source, millis, Math::max);
     }
   }
@@ -231,43 +219,31 @@ public final class RefreshService {
     Outcome outcome = new Outcome();
     List<String> notes = new ArrayList<>();
     Instant now = clock.instant();
-    boolean wantS2 = options.sources().contains("s2");
-    boolean wantArxiv = options.sources().contains("arxiv");
-    boolean wantScholar = options.sources().contains("scholar") && scholar != null;
-    if (options.sources().contains("scholar") && scholar == null) {
+    boolean wantS2 = options.sources().contains(Source.SEMANTIC_SCHOLAR);
+    boolean wantArxiv = options.sources().contains(Source.ARXIV);
+    boolean wantScholar = options.sources().contains(Source.SCHOLAR) && scholar != null;
+    if (options.sources().contains(Source.SCHOLAR) && scholar == null) {
       notes.add("scholar: not available in this build; skipped");
     }
 
     // One pass over the paper files, one at a time: only what a stale paper needs is kept.
-    Instant countCutoff = now.minus(options.olderThan());
-    Instant metaCutoff = now.minus(METADATA_MAX_AGE);
+    Freshness freshness = new Freshness(options.olderThan());
     List<Work> stale = new ArrayList<>();
     int[] freshCount = {0};
     List<Work> staleAll = stale;
     cache.forEach(paper -> {
       Work w = new Work(paper.id());
-      if (wantS2) {
-        PaperId key = PaperStore.s2Key(paper);
-        Instant last = newest(paper, Sources.SEMANTIC_SCHOLAR);
-        if (key != null && (last == null || last.isBefore(countCutoff))) {
-          w.s2Key = key;
-          w.due(last);
-        }
+      if (wantS2 && freshness.isStale(paper, Source.SEMANTIC_SCHOLAR, now)) {
+        w.s2Key = Freshness.askId(paper, Source.SEMANTIC_SCHOLAR);
+        w.due(Freshness.last(paper, Source.SEMANTIC_SCHOLAR));
       }
-      if (wantArxiv && paper.arxivId() != null) {
-        PaperId key = PaperId.arxivOrNull(paper.arxivId());
-        Instant last = paper.fetchedAt(Sources.ARXIV);
-        if (key != null && (last == null || last.isBefore(metaCutoff))) {
-          w.arxivKey = key.withoutVersion();
-          w.due(last);
-        }
+      if (wantArxiv && freshness.isStale(paper, Source.ARXIV, now)) {
+        w.arxivKey = Freshness.askId(paper, Source.ARXIV);
+        w.due(Freshness.last(paper, Source.ARXIV));
       }
-      if (wantScholar) {
-        Instant last = newest(paper, Sources.SCHOLAR);
-        if (last == null || last.isBefore(countCutoff)) {
-          w.scholar = true;
-          w.due(last);
-        }
+      if (wantScholar && freshness.isStale(paper, Source.SCHOLAR, now)) {
+        w.scholar = true;
+        w.due(Freshness.last(paper, Source.SCHOLAR));
       }
       if (w.needs() > 0) {
         staleAll.add(w);
@@ -294,10 +270,10 @@ public final class RefreshService {
       p.update(0, total, "refresh");
     }
     if (wantS2) {
-      askById(Src.S2, "s2", stale, w -> w.s2Key, s2, options.s2Batch(), run, outcome, now, p, done, total);
+      askById(Source.SEMANTIC_SCHOLAR, stale, w -> w.s2Key, s2, options.s2Batch(), run, outcome, now, p, done, total);
     }
     if (wantArxiv) {
-      askById(Src.ARXIV, "arxiv", stale, w -> w.arxivKey, arxiv, options.arxivBatch(), run, outcome, now, p, done,
+      askById(Source.ARXIV, stale, w -> w.arxivKey, arxiv, options.arxivBatch(), run, outcome, now, p, done,
           total);
     }
     int scholarRequests = 0;
@@ -332,19 +308,8 @@ public final class RefreshService {
         outcome, notes);
   }
 
-  /** The newest observation of a source in the history, suspect ones included; null when none. */
-  static Instant newest(Paper p, String source) {
-    Instant best = null;
-    for (Observation o : p.history()) {
-      if (o.source().equals(source) && (best == null || o.observedAt().isAfter(best))) {
-        best = o.observedAt();
-      }
-    }
-    return best;
-  }
-
   /** Asks a source by id, batch by batch, storing each batch's answers as soon as it returns. */
-  private void askById(Src src, String flag, List<Work> stale, java.util.function.Function<Work, PaperId> keyOf,
+  private void askById(Source src, List<Work> stale, java.util.function.Function<Work, PaperId> keyOf,
       Supplier<IdLookup> supplier, int batch, Run run, Outcome outcome, Instant now, Progress p, long[] done,
       long total) {
     Map<PaperId, List<Work>> byKey = new LinkedHashMap<>();
@@ -360,13 +325,13 @@ public final class RefreshService {
     IdLookup source = supplier.get();
     List<PaperId> keys = new ArrayList<>(byKey.keySet());
     for (int from = 0; from < keys.size(); from += batch) {
-      if (!run.mayStart(flag)) {
+      if (!run.mayStart(src)) {
         return;
       }
       List<PaperId> chunk = keys.subList(from, Math.min(keys.size(), from + batch));
       long t0 = ticker.millis();
       Map<PaperId, Lookup> answers = source.lookup(chunk, Progress.NONE);
-      run.took(flag, ticker.millis() - t0);
+      run.took(src, ticker.millis() - t0);
       SourceException stop = null;
       List<Runnable> stores = new ArrayList<>();
       for (PaperId k : chunk) {
@@ -456,11 +421,11 @@ public final class RefreshService {
     if (papers.isEmpty()) {
       return 0;
     }
-    ScholarRun r = scholar.refresh(papers, outcome, () -> run.mayStart("scholar"));
+    ScholarRun r = scholar.refresh(papers, outcome, () -> run.mayStart(Source.SCHOLAR));
     r.statuses().forEach((id, status) -> {
       Work w = byId.get(id);
       if (w != null) {
-        w.status.put(Src.SCHOLAR, status);
+        w.status.put(Source.SCHOLAR, status);
         done[0]++;
       }
     });

@@ -3,7 +3,7 @@ package dev.papers.service;
 import dev.papers.cache.PaperCache;
 import dev.papers.model.Paper;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.SourceException;
 import dev.papers.source.scholar.CoolDown;
 import dev.papers.source.scholar.ScholarMatcher;
@@ -66,7 +66,7 @@ public final class ScholarLookup implements FetchService.ScholarStep {
     Optional<CoolDown.State> cooling = scholar.coolDown();
     if (cooling.isPresent()) {
       CoolDown.State s = cooling.get();
-      outcome.fail(new Outcome.Failure(null, Sources.SCHOLAR, "Google Scholar is cooling down until " + s.until()
+      outcome.fail(new Outcome.Failure(null, Source.SCHOLAR.jsonName(), "Google Scholar is cooling down until " + s.until()
           + " after a block" + (s.reason() == null ? "" : " (" + s.reason() + ")")
           + "; not asking it; try again after " + s.until(), true, s.until()));
       notes.add("scholar: " + unique.size() + " paper(s) not asked: cooling down until " + s.until());
@@ -120,7 +120,7 @@ public final class ScholarLookup implements FetchService.ScholarStep {
       case BLOCKED -> {
         stopped = true;
         // The source's message already says until when; no "try again after" tail to repeat it.
-        outcome.fail(new Outcome.Failure(p.id(), Sources.SCHOLAR, e.getMessage(), true, e.retryAt()));
+        outcome.fail(new Outcome.Failure(p.id(), Source.SCHOLAR.jsonName(), e.getMessage(), true, e.retryAt()));
         if (rest.size() > 1) {
           notes.add("scholar: " + (rest.size() - 1) + " more paper(s) not asked after the block");
         }

@@ -7,7 +7,7 @@ import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.testing.FakeTime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class PaperCacheTest {
   }
 
   static SourceRecord s2(String arxiv, String doi, int count, Instant at) {
-    return SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(arxiv).doi(doi)
+    return SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(arxiv).doi(doi)
         .s2Id("204e3073870fae3d05bcbc2f6a8e263d9b72e776").title("Attention Is All You Need").count(count)
         .observedAt(at).build();
   }
@@ -57,20 +57,20 @@ class PaperCacheTest {
     PaperCache c = cache();
     Instant t = time.instant();
     c.update(List.of(PaperId.parse("10.1103/PhysRevB.85.115117")),
-        p -> p.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).doi("10.1103/PhysRevB.85.115117")
+        p -> p.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).doi("10.1103/PhysRevB.85.115117")
             .title("Quantum criticality").count(7).observedAt(t).build(), t));
     time.advance(Duration.ofDays(1));
     c.update(List.of(PaperId.parse("1111.2011")),
-        p -> p.merge(SourceRecord.builder(Sources.ARXIV).arxivId("1111.2011").title("Q").observedAt(time.instant()).build(),
+        p -> p.merge(SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2011").title("Q").observedAt(time.instant()).build(),
             time.instant()));
     assertThat(c.files()).hasSize(2);
     // arXiv reveals the DOI: both entries are one paper now
-    SourceRecord link = SourceRecord.builder(Sources.ARXIV).arxivId("1111.2011").doi("10.1103/PhysRevB.85.115117")
+    SourceRecord link = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2011").doi("10.1103/PhysRevB.85.115117")
         .title("Quantum Criticality for Extended Nodes").observedAt(time.instant()).build();
     Paper joined = c.update(link.ids(), p -> p.merge(link, time.instant()));
     assertThat(joined.id()).isEqualTo("doi:10.1103/physrevb.85.115117");
     assertThat(joined.title()).isEqualTo("Quantum Criticality for Extended Nodes");
-    assertThat(joined.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(7);
+    assertThat(joined.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(7);
     assertThat(c.files()).hasSize(1);
     assertThat(c.find(PaperId.parse("1111.2011"))).get().extracting(Paper::id).isEqualTo(joined.id());
   }
@@ -79,11 +79,11 @@ class PaperCacheTest {
   void fileNamesStayInsideTheCache() throws IOException {
     PaperCache c = cache();
     Instant t = time.instant();
-    c.update(List.of(PaperId.parse("hep-th/9901001")), p -> p.merge(SourceRecord.builder(Sources.ARXIV)
+    c.update(List.of(PaperId.parse("hep-th/9901001")), p -> p.merge(SourceRecord.builder(Source.ARXIV.jsonName())
         .arxivId("hep-th/9901001").title("old").observedAt(t).build(), t));
     assertThat(dir.resolve("papers/arxiv/hep-th%2F9901001.json")).exists();
     PaperId nasty = PaperId.parse("10.1000/../../../../etc/passwd");
-    c.update(List.of(nasty), p -> p.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    c.update(List.of(nasty), p -> p.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .doi(nasty.value()).title("x").observedAt(t).build(), t));
     try (Stream<Path> all = Files.walk(dir)) {
       all.filter(Files::isRegularFile).forEach(f -> assertThat(f.normalize()).startsWith(dir));
@@ -167,5 +167,67 @@ class PaperCacheTest {
     }
     Paper p = cache().find(PaperId.parse("1706.03762")).orElseThrow();
     assertThat(p.history()).hasSize(80);
+  }
+
+  @Test
+  void distinctArxivPapersSharingADoiAreNeverJoinedAndTheDoiNamesNeither() throws IOException {
+    PaperCache c = cache();
+    Instant t = time.instant();
+    String volume = "10.5555/proceedings.2020";
+    List<String> ids = List.of("1909.10351", "1910.01108", "2002.02925");
+    for (int i = 0; i < ids.size(); i++) {
+      SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(ids.get(i)).doi(volume)
+          .title("paper " + i).count(10 * (i + 1)).observedAt(t).build();
+      c.update(r.ids(), p -> p.merge(r, t));
+    }
+    assertThat(c.files()).hasSize(3);
+    for (int i = 0; i < ids.size(); i++) {
+      Paper p = c.find(PaperId.parse(ids.get(i))).orElseThrow();
+      assertThat(p.id()).isEqualTo("arxiv:" + ids.get(i));
+      assertThat(p.history()).singleElement().extracting(Observation::count).isEqualTo(10 * (i + 1));
+      assertThat(p.title()).isEqualTo("paper " + i);
+    }
+    assertThat(c.find(PaperId.parse(volume))).isEmpty();
+    assertThat(c.sharedBy("doi:" + volume))
+        .containsExactlyInAnyOrder("arxiv:1909.10351", "arxiv:1910.01108", "arxiv:2002.02925");
+    assertThat(c.drainNotices()).anySatisfy(n -> assertThat(n).contains("doi:" + volume).contains("shared"));
+
+    // later answers repeating the shared DOI neither join the papers nor give the DOI back to one
+    time.advance(Duration.ofDays(8));
+    Instant later = time.instant();
+    SourceRecord again = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("1909.10351").doi(volume)
+        .count(11).observedAt(later).build();
+    c.update(again.ids(), p -> p.merge(again, later));
+    c.updateExisting("arxiv:1910.01108", p -> p.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
+        .arxivId("1910.01108").doi(volume).count(21).observedAt(later).build(), later));
+    assertThat(c.files()).hasSize(3);
+    assertThat(c.find(PaperId.parse(volume))).isEmpty();
+    assertThat(c.sharedBy("doi:" + volume)).hasSize(3);
+    assertThat(c.find(PaperId.parse("1909.10351")).orElseThrow().history()).hasSize(2);
+    assertThat(c.find(PaperId.parse("1909.10351")).orElseThrow().aliases()).doesNotContain("doi:" + volume);
+    // each keeps the DOI as a fact
+    assertThat(c.find(PaperId.parse("2002.02925")).orElseThrow().doi()).isEqualTo(volume);
+  }
+
+  @Test
+  void aDoiEntryThatAlreadyHasAnArxivIdIsNotJoinedWithAnotherArxivPaper() {
+    PaperCache c = cache();
+    Instant t = time.instant();
+    String doi = "10.1103/physrevb.85.115117";
+    SourceRecord first = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).doi(doi).count(7).observedAt(t).build();
+    c.update(first.ids(), p -> p.merge(first, t));
+    SourceRecord link = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2011").doi(doi).title("A")
+        .observedAt(t).build();
+    c.update(link.ids(), p -> p.merge(link, t));
+    assertThat(c.files()).hasSize(1); // a DOI entry and its arXiv id: one paper
+    SourceRecord other = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2012").doi(doi).title("B")
+        .observedAt(t).build();
+    Paper b = c.update(other.ids(), p -> p.merge(other, t));
+    assertThat(b.id()).isEqualTo("arxiv:1111.2012");
+    assertThat(c.files()).hasSize(2);
+    Paper a = c.find(PaperId.parse("1111.2011")).orElseThrow();
+    assertThat(a.title()).isEqualTo("A");
+    assertThat(a.history()).singleElement().extracting(Observation::count).isEqualTo(7);
+    assertThat(c.find(PaperId.parse("1111.2012")).orElseThrow().history()).isEmpty();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.testing.FakeTime;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,7 +40,7 @@ class PaperIndexTest {
   }
 
   static void store(PaperCache c, String arxiv, int count, String abs) {
-    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(arxiv).title("Paper " + arxiv)
+    SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(arxiv).title("Paper " + arxiv)
         .abstractText(abs).count(count).observedAt(Instant.parse("2025-06-01T00:00:00Z").plusSeconds(count)).build();
     c.update(List.of(PaperId.parse(arxiv)), p -> p.merge(r, Instant.parse("2025-06-01T00:00:00Z")));
   }
@@ -65,10 +65,7 @@ class PaperIndexTest {
   }
 
   static Paper withoutAbstract(Paper p) {
-    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), p.title(), p.authors(),
-        null, p.published(), p.year(), p.venue(), p.journalRef(), p.primaryCategory(), p.categories(),
-        p.citations(), p.history(), p.histograms(), p.topics(), p.aliases(), p.fetched(), p.createdAt(),
-        p.updatedAt());
+    return p.toBuilder().abstractText(null).build();
   }
 
   /** Moves every paper file's time an hour back, as if written long before the index is made. */
@@ -113,14 +110,14 @@ class PaperIndexTest {
     store(c, "2001.00002", 6, "b");
     PaperIndex idx = index(c);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(5);
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(5);
     }
     store(c, "2001.00001", 50, "a");
     store(c, "2001.00003", 7, "c");
     try (PaperIndex.View v = idx.open()) {
       Map<String, Paper> got = read(v, new TreeMap<>());
       assertThat(got).containsOnlyKeys("arxiv:2001.00001", "arxiv:2001.00002", "arxiv:2001.00003");
-      assertThat(got.get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(50);
+      assertThat(got.get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(50);
     }
   }
 
@@ -138,7 +135,7 @@ class PaperIndexTest {
       raf.write(json.replace("\"count\" : 5,", "\"count\" : 9,").getBytes(StandardCharsets.UTF_8));
     }
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(9);
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(9);
     }
   }
 
@@ -331,7 +328,7 @@ class PaperIndexTest {
     writer.join();
     try (PaperIndex.View v = idx.open()) {
       assertThat(read(v, new TreeMap<>()).values())
-          .allSatisfy(p -> assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(6));
+          .allSatisfy(p -> assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(6));
     }
   }
 
@@ -354,7 +351,7 @@ class PaperIndexTest {
     Files.writeString(tmp, Files.readString(f).replace("\"count\" : 5,", "\"count\" : 77,"));
     Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count())
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
           .isEqualTo(77);
     }
   }
@@ -373,12 +370,12 @@ class PaperIndexTest {
     wall[0] += Duration.ofMinutes(9).toMillis();
     try (PaperIndex.View v = idx.open()) {
       // Its directory did not change and the journal does not name it: not looked at yet.
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count())
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
           .isEqualTo(5);
     }
     wall[0] += Duration.ofMinutes(2).toMillis();
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Sources.SEMANTIC_SCHOLAR).count())
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
           .isEqualTo(8);
     }
   }
@@ -403,7 +400,7 @@ class PaperIndexTest {
     try (PaperIndex.View v = idx.open()) {
       Map<String, Paper> got = read(v, mentions, "second words", "first words 3");
       assertThat(got).hasSize(21);
-      assertThat(got.get("arxiv:2001.00003").citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(300);
+      assertThat(got.get("arxiv:2001.00003").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(300);
     }
     assertThat(mentions).containsOnly(Map.entry("arxiv:2001.00003", "second words"));
     assertThat(Files.readAttributes(text, BasicFileAttributes.class).fileKey()).as("appended to").isEqualTo(textKey);

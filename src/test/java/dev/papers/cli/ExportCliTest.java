@@ -8,7 +8,7 @@ import dev.papers.cache.PaperCache;
 import dev.papers.json.Json;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +44,7 @@ class ExportCliTest {
       String arxiv = String.format("2%03d.%05d", 1 + i % 12, i);
       // every third paper is about distillation; one in five published before the topic's since
       int year = i % 5 == 0 ? 2012 : 2019 + i % 6;
-      SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(arxiv)
+      SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(arxiv)
           .title((i % 3 == 0 ? "Distilling " : "Pruning ") + "model \u001b[31m" + i + " \"quoted\"\nline")
           .abstractText("An abstract about " + (i % 3 == 0 ? "students" : "layers") + ".")
           .published(LocalDate.of(year, 1 + i % 12, 1 + i % 27)).year(year)

@@ -279,4 +279,39 @@ class FetchCliTest {
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("not in the cache").contains("papers fetch 2101.00001");
   }
+
+  @Test
+  void papersThatSemanticScholarGivesOneDoiKeepTheirOwnEntriesAndTheDoiNamesNone() throws Exception {
+    String volume = "10.5555/proceedings.volume.2020";
+    StringBuilder batch = new StringBuilder("[");
+    String[] ids = {"1909.10351", "1910.01108", "2002.02925"};
+    for (int i = 0; i < ids.length; i++) {
+      batch.append(i == 0 ? "" : ",").append("""
+          {"paperId": "%040d", "externalIds": {"ArXiv": "%s", "DOI": "%s"}, "title": "Paper %d",
+           "year": 2020, "citationCount": %d, "influentialCitationCount": 1}
+          """.formatted(i + 1, ids[i], volume, i, 100 * (i + 1)));
+    }
+    batch.append("]");
+    wm.getWireMock().register(post(urlPathEqualTo("/graph/v1/paper/batch"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(batch.toString())));
+    CliHarness.Run r = cli.run("fetch", "--sources", "s2", "--verbose", ids[0], ids[1], ids[2]);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("doi:" + volume).contains("shared");
+    for (int i = 0; i < ids.length; i++) {
+      CliHarness.Run show = cli.run("show", "--json", ids[i]);
+      assertThat(show.code()).as(show.err()).isZero();
+      JsonNode p = Json.mapper().readTree(show.out());
+      assertThat(p.get("id").asText()).isEqualTo("arxiv:" + ids[i]);
+      assertThat(p.get("title").asText()).isEqualTo("Paper " + i);
+      assertThat(p.get("history")).hasSize(1);
+      assertThat(p.get("history").get(0).get("count").asInt()).isEqualTo(100 * (i + 1));
+    }
+    try (Stream<Path> files = Files.list(home.resolve("cache/papers/arxiv"))) {
+      assertThat(files.count()).isEqualTo(3);
+    }
+    CliHarness.Run shared = cli.run("show", volume);
+    assertThat(shared.code()).isEqualTo(1);
+    assertThat(shared.err()).contains("several papers").contains("arxiv:1909.10351").contains("arxiv:2002.02925")
+        .doesNotContain("Exception");
+  }
 }

@@ -29,7 +29,7 @@ import dev.papers.json.Json;
 import dev.papers.model.Histogram;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
@@ -217,9 +217,9 @@ class HarvestCliTest {
     assertThat(ids).contains("arxiv:2001.00001", "arxiv:2001.00126", "arxiv:2002.00060", "arxiv:1503.02531",
         "doi:10.1145/1541880.1541882", "doi:10.9999/s2.0125")
         .doesNotContain("arxiv:2001.00003", "arxiv:2001.00127", "doi:10.9999/s2.0060", "doi:10.9999/s2.0126");
-    assertThat(tagged).allSatisfy(p -> assertThat(p.citation(Sources.SEMANTIC_SCHOLAR)).as(p.id()).isNotNull());
+    assertThat(tagged).allSatisfy(p -> assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName())).as(p.id()).isNotNull());
     Paper both = tagged.stream().filter(p -> p.id().equals("arxiv:2001.00001")).findFirst().orElseThrow();
-    assertThat(both.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(2000); // from the bulk search
+    assertThat(both.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(2000); // from the bulk search
     assertThat(both.published()).hasToString("2020-01-02"); // arXiv's date wins
     Paper hinton = tagged.stream().filter(p -> p.id().equals("arxiv:1503.02531")).findFirst().orElseThrow();
     assertThat(hinton.title()).isEqualTo("Distilling the Knowledge in a Neural Network");
@@ -277,7 +277,7 @@ class HarvestCliTest {
     assertThat(allRequests()).isEqualTo(3); // the relevance results carry the counts: no batch
     assertThat(tagged("s2only")).extracting(Paper::id).hasSize(150);
     assertThat(tagged("s2only"))
-        .allSatisfy(p -> assertThat(p.citation(Sources.SEMANTIC_SCHOLAR)).isNotNull());
+        .allSatisfy(p -> assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName())).isNotNull());
     assertThat(r.err()).contains("s2only: 150 candidates (arXiv 0, Semantic Scholar 150 by relevance, include 0)");
   }
 
@@ -363,14 +363,14 @@ class HarvestCliTest {
     assertThat(h.get("partial").asBoolean()).isFalse();
 
     Paper paper = cached().get(0);
-    Histogram stored = paper.histograms().get(Sources.SEMANTIC_SCHOLAR);
+    Histogram stored = paper.histograms().get(Source.SEMANTIC_SCHOLAR.jsonName());
     assertThat(stored.byYear()).isEqualTo(new TreeMap<>(Map.of(2023, 34, 2024, 300, 2025, 400, 2026, 500)));
     Topic topic = new Topic("tiny", "TinyBERT", null, null, List.of(), List.of(PaperId.parse("1909.10351")),
         List.of("1909.10351"), List.of(), List.of(), null);
     RankResult ranking = Ranker.rank(topic, cached(), new RankOptions(null, null, Instant.parse(NOW)));
     RankedPaper first = ranking.entries().get(0);
     assertThat(first.velocity().method()).isEqualTo(VelocityResult.HISTOGRAM);
-    assertThat(first.velocity().source()).isEqualTo(Sources.SEMANTIC_SCHOLAR);
+    assertThat(first.velocity().source()).isEqualTo(Source.SEMANTIC_SCHOLAR.jsonName());
     double daysIntoYear = 325 + 10 / 24.0; // 1 January to 22 November, 10:00
     double expected = (3 * 500 * 365 / daysIntoYear + 2 * 400 + 300) / 6.0;
     assertThat(first.velocity().velocity()).isCloseTo(expected, within(1e-6));

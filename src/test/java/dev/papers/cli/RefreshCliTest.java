@@ -23,7 +23,7 @@ import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class RefreshCliTest {
       assertThat(h).as(p.id()).hasSize(2);
       assertThat(h.get(1).observedAt()).isEqualTo(NOW);
       assertThat(h.get(1).count()).isEqualTo(count(p.arxivId()));
-      assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(count(p.arxivId()));
+      assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(count(p.arxivId()));
     }
   }
 
@@ -110,7 +110,7 @@ class RefreshCliTest {
   void aRefreshBringsTheRankIndexUpToDateWhenThereIsOneAndMakesNoneOtherwise() throws Exception {
     seed(cacheDir, 0, 40, EIGHT_DAYS_AGO, YESTERDAY);
     RefreshFixtures.stubAll(wm);
-    Path index = cacheDir.resolve(".state/index/papers.idx");
+    Path index = cacheDir.resolve(".state/index/rank.idx");
     assertThat(cli.run("refresh").code()).isZero();
     assertThat(index).as("no rank has made one").doesNotExist();
 
@@ -188,7 +188,7 @@ class RefreshCliTest {
     expected.add(arxivId(20));
     assertThat(Set.of(asked.get(0).queryParameter("id_list").firstValue().split(","))).isEqualTo(expected);
     Map<String, Paper> after = papers();
-    assertThat(after.get(arxivId(0)).fetchedAt(Sources.ARXIV)).isEqualTo(NOW);
+    assertThat(after.get(arxivId(0)).fetchedAt(Source.ARXIV.jsonName())).isEqualTo(NOW);
     assertThat(after.get(arxivId(0)).title()).isEqualTo("Paper " + arxivId(0) + " (revised)");
     assertThat(after.get(arxivId(0)).arxivVersion()).isEqualTo(2);
     assertThat(after.get(arxivId(10)).title()).isEqualTo("Paper " + arxivId(10));
@@ -258,7 +258,7 @@ class RefreshCliTest {
     for (Paper p : after.values()) {
       boolean saved = firstBatch.contains("ARXIV:" + p.arxivId());
       assertThat(s2History(p)).as(p.id()).hasSize(saved ? 2 : 1);
-      assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(saved ? count(p.arxivId()) : 5);
+      assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(saved ? count(p.arxivId()) : 5);
     }
 
     wm.resetAll();
@@ -300,11 +300,11 @@ class RefreshCliTest {
   void aSuspectZeroCountsAsTheNewestObservation() {
     seed(cacheDir, 0, 3, NOW.minus(Duration.ofDays(20)), YESTERDAY);
     // paper 0: a non-zero count 20 days ago, then a suspect 0 yesterday: not stale
-    cache().update(List.of(PaperId.arxiv(arxivId(0))), p -> p.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    cache().update(List.of(PaperId.arxiv(arxivId(0))), p -> p.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .arxivId(arxivId(0)).count(0).observedAt(YESTERDAY).build(), YESTERDAY));
     Paper zero = papers().get(arxivId(0));
     assertThat(zero.history().get(1).isSuspect()).isTrue();
-    assertThat(zero.citation(Sources.SEMANTIC_SCHOLAR).observedAt()).isEqualTo(NOW.minus(Duration.ofDays(20)));
+    assertThat(zero.citation(Source.SEMANTIC_SCHOLAR.jsonName()).observedAt()).isEqualTo(NOW.minus(Duration.ofDays(20)));
     RefreshFixtures.stubAll(wm);
 
     CliHarness.Run r = cli.run("refresh");
@@ -367,11 +367,11 @@ class RefreshCliTest {
   void seedBengio() {
     Instant eightDaysAgo = NOW.minus(Duration.ofDays(8));
     new PaperCache(cacheDir, Clock.fixed(eightDaysAgo, ZoneOffset.UTC)).update(List.of(PaperId.arxiv("1206.5538")),
-        p -> p.merge(SourceRecord.builder(Sources.ARXIV).arxivId("1206.5538")
+        p -> p.merge(SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1206.5538")
             .title("Representation Learning: A Review and New Perspectives")
             .authors(List.of("Yoshua Bengio", "Aaron Courville", "Pascal Vincent")).year(2013)
             .observedAt(eightDaysAgo).build(), eightDaysAgo)
-            .merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1206.5538").count(9000)
+            .merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("1206.5538").count(9000)
                 .observedAt(eightDaysAgo).build(), eightDaysAgo));
   }
 
@@ -386,8 +386,8 @@ class RefreshCliTest {
     CliHarness.Run r = cli.run("refresh", "--sources", "s2,scholar", "--summary");
     assertThat(r.code()).as(r.err()).isZero();
     Paper p = new PaperCache(cacheDir, Clock.systemUTC()).find(PaperId.arxiv("1206.5538")).orElseThrow();
-    assertThat(p.citation(Sources.SCHOLAR).count()).isEqualTo(14312);
-    assertThat(p.citation(Sources.SCHOLAR).clusterId()).isEqualTo("4358183512375315104");
+    assertThat(p.citation(Source.SCHOLAR.jsonName()).count()).isEqualTo(14312);
+    assertThat(p.citation(Source.SCHOLAR.jsonName()).clusterId()).isEqualTo("4358183512375315104");
     assertThat(r.out()).contains("scholar 1");
 
     // a week later Scholar answers with a captcha: exit 75, and the next run sends Scholar nothing
@@ -409,8 +409,8 @@ class RefreshCliTest {
     assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/scholar")))).isEmpty();
     // the Scholar count from before is intact, and the block added nothing to the history
     Paper after = new PaperCache(cacheDir, Clock.systemUTC()).find(PaperId.arxiv("1206.5538")).orElseThrow();
-    assertThat(after.citation(Sources.SCHOLAR).count()).isEqualTo(14312);
-    assertThat(after.history().stream().filter(o -> o.source().equals(Sources.SCHOLAR))).hasSize(1);
+    assertThat(after.citation(Source.SCHOLAR.jsonName()).count()).isEqualTo(14312);
+    assertThat(after.history().stream().filter(o -> o.source().equals(Source.SCHOLAR.jsonName()))).hasSize(1);
     // after the cool-down, Scholar is asked again
     wm.resetRequests();
     cli.env.put("PAPERS_NOW", NOW.plus(Duration.ofDays(9)).toString());

@@ -20,7 +20,7 @@ import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +70,11 @@ final class RefreshFixtures {
         UnaryOperator<Paper> change = p -> {
           Paper q = p;
           if (metaAt != null) {
-            q = q.merge(SourceRecord.builder(Sources.ARXIV).arxivId(a).arxivVersion(1).title("Paper " + a)
+            q = q.merge(SourceRecord.builder(Source.ARXIV.jsonName()).arxivId(a).arxivVersion(1).title("Paper " + a)
                 .authors(List.of("Author " + a)).observedAt(metaAt).build(), first);
           }
           if (countAt != null) {
-            q = q.merge(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId(a).s2Id(hex40(a)).count(5)
+            q = q.merge(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId(a).s2Id(hex40(a)).count(5)
                 .observedAt(countAt).build(), first);
           }
           return q;
@@ -118,7 +118,7 @@ final class RefreshFixtures {
   static List<Observation> s2History(Paper p) {
     List<Observation> out = new ArrayList<>();
     for (Observation o : p.history()) {
-      if (o.source().equals(Sources.SEMANTIC_SCHOLAR)) {
+      if (o.source().equals(Source.SEMANTIC_SCHOLAR.jsonName())) {
         out.add(o);
       }
     }

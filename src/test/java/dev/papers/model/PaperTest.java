@@ -13,14 +13,14 @@ class PaperTest {
   static final Instant T2 = Instant.parse("2026-01-01T00:00:00Z");
 
   static SourceRecord arxiv(Instant at) {
-    return SourceRecord.builder(Sources.ARXIV).arxivId("1909.10351").arxivVersion(5)
+    return SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1909.10351").arxivVersion(5)
         .title("TinyBERT:  Distilling\n BERT").authors(List.of("Xiaoqi Jiao", "Yichun Yin"))
         .abstractText("arXiv abstract").published(LocalDate.of(2019, 9, 23)).primaryCategory("cs.CL")
         .categories(List.of("cs.CL", "cs.AI")).doi("10.18653/V1/2020.FINDINGS-EMNLP.372").observedAt(at).build();
   }
 
   static SourceRecord s2(Integer count, Instant at) {
-    return SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).arxivId("1909.10351").s2Id("0cbf97173391b0430140117027edcaf1a37968c7")
+    return SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).arxivId("1909.10351").s2Id("0cbf97173391b0430140117027edcaf1a37968c7")
         .corpusId(202719327L).title("TinyBERT: Distilling BERT for Natural Language Understanding")
         .authors(List.of("X. Jiao")).abstractText("s2 abstract").year(2019).venue("Findings of EMNLP")
         .count(count).influential(count == null ? null : count / 10).observedAt(at).build();
@@ -41,7 +41,7 @@ class PaperTest {
       assertThat(p.s2Id()).isEqualTo("0cbf97173391b0430140117027edcaf1a37968c7");
       assertThat(p.doi()).isEqualTo("10.18653/v1/2020.findings-emnlp.372");
       assertThat(p.arxivVersion()).isEqualTo(5);
-      assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+      assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(100);
       assertThat(p.aliases()).contains("doi:10.18653/v1/2020.findings-emnlp.372",
           "s2:0cbf97173391b0430140117027edcaf1a37968c7", "corpus:202719327");
     }
@@ -65,7 +65,7 @@ class PaperTest {
   @Test
   void aSparseAnswerLeavesTheKeysIdentifierInPlace() {
     // Semantic Scholar answered only what was asked (paperId, title): no externalIds to repeat the ids.
-    SourceRecord sparse = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    SourceRecord sparse = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .s2Id("2d5673caa9e6af3a7b82a43f19ee920992db07ad").title("Computing Machinery and Intelligence")
         .observedAt(T0).build();
     Paper byDoi = Paper.create("doi:10.1093/mind/lix.236.433", T0).merge(sparse, T0);
@@ -78,23 +78,23 @@ class PaperTest {
   @Test
   void aSourceWithoutACountNeverErasesOne() {
     Paper p = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(s2(null, T1), T1);
-    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+    assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(100);
     assertThat(p.history()).hasSize(1);
   }
 
   @Test
   void aZeroAfterANonZeroCountIsSuspectAndNeverCurrent() {
     Paper p = Paper.create("arxiv:1909.10351", T0).merge(s2(100, T0), T0).merge(s2(0, T1), T1);
-    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(100);
+    assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(100);
     assertThat(p.history()).hasSize(2);
     assertThat(p.history().get(1).suspect()).isTrue();
     assertThat(p.history().get(0).suspect()).isNull();
     // a later real count becomes current again
     p = p.merge(s2(120, T2), T2);
-    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(120);
+    assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(120);
     // a first 0 is not suspect: nothing came before it
     Paper fresh = Paper.create("arxiv:2104.12255", T0).merge(s2(0, T0), T0);
-    assertThat(fresh.citation(Sources.SEMANTIC_SCHOLAR).count()).isZero();
+    assertThat(fresh.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isZero();
     assertThat(fresh.history().get(0).isSuspect()).isFalse();
   }
 
@@ -107,8 +107,8 @@ class PaperTest {
         .merge(s2(100, T1), T2);
     assertThat(p.history()).extracting(Observation::count).containsExactly(80, 100, 120);
     // an older observation arriving late never replaces the newer current count
-    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).count()).isEqualTo(120);
-    assertThat(p.citation(Sources.SEMANTIC_SCHOLAR).observedAt()).isEqualTo(T2);
+    assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(120);
+    assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).observedAt()).isEqualTo(T2);
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.topic.Membership;
 import dev.papers.topic.Topic;
 import java.time.Instant;
@@ -116,7 +116,7 @@ class RankerTest {
   }
 
   static Paper titled(String arxivId, String title, String abs, Integer year) {
-    SourceRecord r = SourceRecord.builder(Sources.ARXIV).arxivId(arxivId).title(title).abstractText(abs)
+    SourceRecord r = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId(arxivId).title(title).abstractText(abs)
         .year(year).build();
     return Paper.create("arxiv:" + arxivId, TestPapers.T0).merge(r, TestPapers.T0);
   }
@@ -173,7 +173,7 @@ class RankerTest {
   void includeFoundThroughAnAlias() {
     // the entry was made from the DOI; arXiv later revealed its id: the include by arXiv id finds it
     Paper p = doi("10.1103/physrevb.85.115117", 2012).meta(
-        SourceRecord.builder(Sources.ARXIV).arxivId("1111.2011").build()).build();
+        SourceRecord.builder(Source.ARXIV.jsonName()).arxivId("1111.2011").build()).build();
     Topic t = topic(List.of(), List.of("1111.2011", "1503.02531"), List.of("0704.0001"), null);
     Membership.Members m = Membership.of(t, List.of(p), null);
     assertThat(m.papers()).extracting(Paper::id).containsExactly("doi:10.1103/physrevb.85.115117");
@@ -193,7 +193,7 @@ class RankerTest {
     RankedPaper e = r.entries().get(0);
     assertThat(e.rank()).isNull();
     assertThat(e.count()).isEqualTo(42);
-    assertThat(e.source()).isEqualTo(Sources.SEMANTIC_SCHOLAR);
+    assertThat(e.source()).isEqualTo(Source.SEMANTIC_SCHOLAR.jsonName());
     assertThat(e.fetchCommand()).isEqualTo("papers fetch 10.1000/nodate");
   }
 
@@ -202,7 +202,7 @@ class RankerTest {
     Paper p = arxiv("1909.10351", "2019-09-23").reported(730, "2022-09-16", "seeds/001.txt:12")
         .topic("distillation").build();
     RankedPaper e = Ranker.rank(topic(), List.of(p), new RankOptions(null, null, NOW)).entries().get(0);
-    assertThat(e.source()).isEqualTo(Sources.REPORTED);
+    assertThat(e.source()).isEqualTo(Source.REPORTED.jsonName());
     assertThat(e.provenance()).isEqualTo("seeds/001.txt:12");
   }
 }

@@ -4,7 +4,7 @@ import dev.papers.model.Histogram;
 import dev.papers.model.Observation;
 import dev.papers.model.Paper;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class TestPapers {
 
   /** An arXiv paper with a published date (may be null). */
   public static TestPapers arxiv(String arxivId, String published) {
-    SourceRecord.Builder b = SourceRecord.builder(Sources.ARXIV).arxivId(arxivId).title("Paper " + arxivId)
+    SourceRecord.Builder b = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId(arxivId).title("Paper " + arxivId)
         .authors(List.of("Ada Lovelace"));
     if (published != null) {
       b.published(LocalDate.parse(published));
@@ -32,7 +32,7 @@ public final class TestPapers {
 
   /** A DOI-only paper known by its year only (may be null). */
   public static TestPapers doi(String doi, Integer year) {
-    SourceRecord r = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).doi(doi).title("Paper " + doi)
+    SourceRecord r = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).doi(doi).title("Paper " + doi)
         .year(year).build();
     return new TestPapers(Paper.create("doi:" + doi, T0).merge(r, T0));
   }
@@ -46,7 +46,7 @@ public final class TestPapers {
   }
 
   public TestPapers title(String title, String... authors) {
-    return meta(SourceRecord.builder(Sources.ARXIV).title(title).authors(List.of(authors)).build());
+    return meta(SourceRecord.builder(Source.ARXIV.jsonName()).title(title).authors(List.of(authors)).build());
   }
 
   /** One observation; {@code when} is a date (midnight UTC) or an instant. */
@@ -58,15 +58,15 @@ public final class TestPapers {
   public TestPapers reported(int count, String when, String provenance) {
     Instant at = instant(when);
     return new TestPapers(
-        paper.observe(new Observation(Sources.REPORTED, count, at, null, null, provenance), null, at));
+        paper.observe(new Observation(Source.REPORTED.jsonName(), count, at, null, null, provenance), null, at));
   }
 
   public TestPapers s2(int count, String when) {
-    return obs(Sources.SEMANTIC_SCHOLAR, count, when);
+    return obs(Source.SEMANTIC_SCHOLAR.jsonName(), count, when);
   }
 
   public TestPapers scholar(int count, String when) {
-    return obs(Sources.SCHOLAR, count, when);
+    return obs(Source.SCHOLAR.jsonName(), count, when);
   }
 
   /** A histogram of alternating year, count pairs. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.papers.model.Paper;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each rule of the contract's citation velocity, one row each. */
 class VelocityTest {
-  private static final String S2 = Sources.SEMANTIC_SCHOLAR;
+  private static final String S2 = Source.SEMANTIC_SCHOLAR.jsonName();
   private static final String LATE = "2026-12-31";
 
   /**
@@ -146,20 +146,20 @@ class VelocityTest {
         // across sources
         c("across: a better method beats the preferred source",
             tiny().s2(1000, "2026-11-22").scholar(1500, "2025-11-22").scholar(1800, "2026-11-22"), LATE,
-            "observed", Sources.SCHOLAR, 300.0, 1800, false),
+            "observed", Source.SCHOLAR.jsonName(), 300.0, 1800, false),
         c("across: same method: semanticScholar first, even when slower",
             tiny().s2(1000, "2025-11-22").s2(1100, "2026-11-22")
                 .scholar(1000, "2025-11-22").scholar(1900, "2026-11-22"), LATE,
             "observed", S2, 100.0, 1100, false),
         c("across: scholar before other sources",
             tiny().reported(5000, "2022-09-16", "seed.md:12").scholar(10, "2021-09-23"), LATE,
-            "lifetime", Sources.SCHOLAR, life(10, "2019-09-23", "2021-09-23"), 10, false),
+            "lifetime", Source.SCHOLAR.jsonName(), life(10, "2019-09-23", "2021-09-23"), 10, false),
         c("across: other sources alphabetically",
             tiny().obs("reported", 50, "2021-09-23").obs("other", 10, "2021-09-23"), LATE,
             "lifetime", "other", life(10, "2019-09-23", "2021-09-23"), 10, false),
         c("across: a reported count alone is used",
             tiny().reported(730, "2022-09-16", "seed.md:12"), LATE,
-            "lifetime", Sources.REPORTED, life(730, "2019-09-23", "2022-09-16"), 730, false));
+            "lifetime", Source.REPORTED.jsonName(), life(730, "2019-09-23", "2022-09-16"), 730, false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -209,7 +209,7 @@ class VelocityTest {
     Paper p = tiny().s2(1000, "2026-11-22").scholar(1500, "2025-11-22").scholar(1800, "2026-11-22")
         .reported(700, "2022-09-16", "x:1").build();
     assertThat(Velocity.all(p, AsOf.parse(LATE))).extracting(VelocityResult::source)
-        .containsExactly(Sources.SCHOLAR, S2, Sources.REPORTED);
+        .containsExactly(Source.SCHOLAR.jsonName(), S2, Source.REPORTED.jsonName());
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.papers.report;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
@@ -25,17 +25,14 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   static Paper arxivPaper(String id, String published, String title, List<String> authors, String cat) {
-    SourceRecord r = SourceRecord.builder(Sources.ARXIV).arxivId(id).title(title).authors(authors)
+    SourceRecord r = SourceRecord.builder(Source.ARXIV.jsonName()).arxivId(id).title(title).authors(authors)
         .published(LocalDate.parse(published)).primaryCategory(cat).build();
     return Paper.create("arxiv:" + id, TestPapers.T0).merge(r, TestPapers.T0).withTopic(TOPIC, TestPapers.T0);
   }
 
   /** The same paper with a title no source would give (newlines kept): writers must cope anyway. */
   static Paper withRawTitle(Paper p, String title) {
-    return new Paper(p.id(), p.arxivId(), p.arxivVersion(), p.doi(), p.s2Id(), p.corpusId(), title,
-        p.authors(), p.abstractText(), p.published(), p.year(), p.venue(), p.journalRef(),
-        p.primaryCategory(), p.categories(), p.citations(), p.history(), p.histograms(), p.topics(),
-        p.aliases(), p.fetched(), p.createdAt(), p.updatedAt());
+    return p.toBuilder().title(title).build();
   }
 
   static List<Paper> papers() {
@@ -50,7 +47,7 @@ final class ReportFixtures {
             List.of("Hossein Mobahi", "Mehrdad Farajtabar", "Peter L. Bartlett"), "cs.LG"))
         .scholar(500, "2025-11-22").scholar(400, "2026-11-22").build(); // negative velocity
     Paper cjk = TestPapers.doi("10.1000/cjk.2021", 2021).title(CJK, "焦晓琦", "Émile Zoë")
-        .meta(SourceRecord.builder(Sources.SEMANTIC_SCHOLAR).venue("Journal of Things").build())
+        .meta(SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName()).venue("Journal of Things").build())
         .s2(300, "2026-06-01").topic(TOPIC).build();
     Paper multi = withRawTitle(TestPapers.of(arxivPaper("2004.02984", "2020-04-06", "x",
             List.of("Zhiqing Sun"), "cs.CL")).s2(900, "2026-11-22").build(), MULTILINE);

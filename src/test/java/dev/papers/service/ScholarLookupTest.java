@@ -8,7 +8,7 @@ import dev.papers.http.Upstream;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.scholar.CoolDown;
 import dev.papers.source.scholar.ScholarSettings;
 import dev.papers.source.scholar.ScholarSource;
@@ -40,7 +40,7 @@ class ScholarLookupTest {
   }
 
   Paper paper(PaperCache cache, String arxiv, String title) {
-    return cache.update(List.of(PaperId.arxiv(arxiv)), p -> p.merge(SourceRecord.builder(Sources.ARXIV)
+    return cache.update(List.of(PaperId.arxiv(arxiv)), p -> p.merge(SourceRecord.builder(Source.ARXIV.jsonName())
         .arxivId(arxiv).title(title).authors(List.of("Ada Lovelace")).year(2020).observedAt(time.instant()).build(),
         time.instant()));
   }
@@ -87,7 +87,7 @@ class ScholarLookupTest {
   void onlyTheCountAndClusterAreTakenWhenThePaperHasMetadata() {
     PaperCache cache = new PaperCache(dir.resolve("cache"), time);
     Paper p = paper(cache, "2001.00001", "One");
-    SourceRecord full = SourceRecord.builder(Sources.SCHOLAR).clusterId("18446744073709551615").title("One …")
+    SourceRecord full = SourceRecord.builder(Source.SCHOLAR.jsonName()).clusterId("18446744073709551615").title("One …")
         .authors(List.of("A Lovelace")).year(2021).venue("Journal of …").count(7).observedAt(time.instant()).build();
 
     SourceRecord kept = ScholarLookup.countOnly(full, p);
@@ -99,7 +99,7 @@ class ScholarLookupTest {
     assertThat(kept.year()).isNull();
     assertThat(kept.venue()).isNull();
     Paper bare = Paper.create("scholar:1", time.instant());
-    SourceRecord filled = ScholarLookup.countOnly(SourceRecord.builder(Sources.SCHOLAR).clusterId("1").year(2019)
+    SourceRecord filled = ScholarLookup.countOnly(SourceRecord.builder(Source.SCHOLAR.jsonName()).clusterId("1").year(2019)
         .venue("Nature").count(3).build(), bare);
     assertThat(filled.year()).isEqualTo(2019);
     assertThat(filled.venue()).isEqualTo("Nature");

@@ -1,5 +1,6 @@
 package dev.papers.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 
 /**
  * The real upstream recordings in {@code ../shared/fixtures/real/}, read in place at test time. Tests
- * that use them are skipped (a JUnit assumption) when {@code ../shared} is not beside the project.
+ * that use them are skipped (a JUnit assumption) when {@code ../shared} is not beside the project, and
+ * fail instead when the environment variable {@code CI} is set (to anything but empty or {@code
+ * false}): in CI a missing {@code ../shared} is a broken checkout, not a reason for tests to vanish.
  */
 public final class RealFixtures {
   private RealFixtures() {}
@@ -24,7 +27,7 @@ public final class RealFixtures {
   /** A file under {@code fixtures/real/}; skips the calling test when it is not there. */
   public static Path path(String relative) {
     Path p = shared().resolve("fixtures").resolve("real").resolve(relative);
-    assumeTrue(Files.isRegularFile(p), "../shared is not beside the project: " + p);
+    require(p);
     return p;
   }
 
@@ -43,8 +46,29 @@ public final class RealFixtures {
   /** A seed document under {@code ../shared/seeds/}; skips the calling test when absent. */
   public static Path seed(String name) {
     Path p = shared().resolve("seeds").resolve(name);
-    assumeTrue(Files.isRegularFile(p), "../shared is not beside the project: " + p);
+    require(p);
     return p;
+  }
+
+  /** Whether this is a CI run: {@code CI} set, and not to {@code false} (GitHub, GitLab set {@code true}). */
+  public static boolean inCi() {
+    return inCi(System.getenv("CI"));
+  }
+
+  static boolean inCi(String ci) {
+    return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false");
+  }
+
+  /** Skips the calling test when the file is absent; fails it instead in CI. */
+  static void require(Path p) {
+    if (Files.isRegularFile(p)) {
+      return;
+    }
+    String why = "../shared is not beside the project: " + p;
+    if (inCi()) {
+      fail(why + " (CI is set: tests on real recordings must run, not skip)");
+    }
+    assumeTrue(false, why);
   }
 
   /** A hand-made fixture from {@code src/test/resources}. */

@@ -1,7 +1,7 @@
 package dev.papers.source.arxiv;
 
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +20,7 @@ public final class ArxivNormalizer {
   /** The record of one entry, observed at the clock's now. */
   public static SourceRecord normalize(Entry e, Clock clock) {
     LocalDate published = e.published() == null ? null : LocalDate.ofInstant(e.published(), ZoneOffset.UTC);
-    return SourceRecord.builder(Sources.ARXIV)
+    return SourceRecord.builder(Source.ARXIV.jsonName())
         .arxivId(e.id().value())
         .arxivVersion(e.id().version())
         .doi(firstDoi(e.doi()))

@@ -6,7 +6,7 @@ import dev.papers.http.Upstream;
 import dev.papers.model.InvalidIdException;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
@@ -82,7 +82,7 @@ public final class ArxivSource implements IdLookup {
    * (with a 2xx or 4xx status) counted as try-later like a 429.
    */
   public static Policy defaultPolicy(Duration interval, int maxRetries, Duration maxBackoff) {
-    return new Policy(Sources.ARXIV, interval, maxRetries, maxBackoff, Map.of(), ArxivSource::rateExceeded);
+    return new Policy(Source.ARXIV.jsonName(), interval, maxRetries, maxBackoff, Map.of(), ArxivSource::rateExceeded);
   }
 
   /** The throttled answer: a plain-text body "Rate exceeded." instead of a feed. */
@@ -97,7 +97,7 @@ public final class ArxivSource implements IdLookup {
 
   @Override
   public String name() {
-    return Sources.ARXIV;
+    return Source.ARXIV.jsonName();
   }
 
   @Override
@@ -172,7 +172,7 @@ public final class ArxivSource implements IdLookup {
     Reply reply = upstream.send(get(url), policy);
     Feed feed = feedOf(reply, url.toString());
     if (!feed.errors().isEmpty()) {
-      throw new SourceException(Sources.ARXIV, url.toString(), Kind.CLIENT, reply.status(),
+      throw new SourceException(Source.ARXIV.jsonName(), url.toString(), Kind.CLIENT, reply.status(),
           "arXiv refused the search: " + messages(feed.errors()));
     }
     List<SourceRecord> records = new ArrayList<>(feed.entries().size());
@@ -228,7 +228,7 @@ public final class ArxivSource implements IdLookup {
         pending = rest;
         continue;
       }
-      SourceException e = new SourceException(Sources.ARXIV, url.toString(), Kind.CLIENT, reply.status(),
+      SourceException e = new SourceException(Source.ARXIV.jsonName(), url.toString(), Kind.CLIENT, reply.status(),
           "arXiv refused the request: " + messages(feed.errors()));
       rest.forEach(k -> answers.put(k, new Lookup.Failed(e)));
       return answers;
@@ -253,7 +253,7 @@ public final class ArxivSource implements IdLookup {
       try {
         return ArxivParser.parse(reply.body());
       } catch (ArxivFormatException e) {
-        throw new SourceException(Sources.ARXIV, url, Kind.PARSE, reply.status(),
+        throw new SourceException(Source.ARXIV.jsonName(), url, Kind.PARSE, reply.status(),
             "arXiv's answer could not be read (" + e.getMessage() + ")", null, e);
       }
     }
@@ -267,7 +267,7 @@ public final class ArxivSource implements IdLookup {
     }
     int s = reply.status();
     Kind kind = s >= 500 ? Kind.SERVER : Kind.CLIENT;
-    throw new SourceException(Sources.ARXIV, url, kind, s, "arXiv answered HTTP " + s);
+    throw new SourceException(Source.ARXIV.jsonName(), url, kind, s, "arXiv answered HTTP " + s);
   }
 
   /** The asked ids an error message names ("incorrect id format for 1234.5678"). */

@@ -2,7 +2,7 @@ package dev.papers.source.s2;
 
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.model.Text;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ final class S2Normalizer {
 
   static SourceRecord record(S2Dto.Paper p, Instant observedAt) {
     S2Dto.ExternalIds ext = p.externalIds();
-    SourceRecord.Builder b = SourceRecord.builder(Sources.SEMANTIC_SCHOLAR)
+    SourceRecord.Builder b = SourceRecord.builder(Source.SEMANTIC_SCHOLAR.jsonName())
         .s2Id(p.paperId() == null ? null : p.paperId().toLowerCase(Locale.ROOT))
         .corpusId(p.corpusId() != null ? p.corpusId() : ext == null ? null : ext.corpusId())
         .title(p.title())

@@ -9,7 +9,7 @@ import dev.papers.json.Json;
 import dev.papers.model.Histogram;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.model.Text;
 import dev.papers.source.CitationHistograms;
 import dev.papers.source.IdLookup;
@@ -104,7 +104,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     Map<String, String> headers = apiKeyOrNull == null || apiKeyOrNull.isBlank()
         ? Map.of()
         : Map.of(API_KEY_HEADER, apiKeyOrNull.strip());
-    return new Policy(Sources.SEMANTIC_SCHOLAR, interval, maxRetries, maxBackoff, headers, softTryLater());
+    return new Policy(Source.SEMANTIC_SCHOLAR.jsonName(), interval, maxRetries, maxBackoff, headers, softTryLater());
   }
 
   /** A gateway's "timed out" or "Too Many Requests" message, under any status. */
@@ -128,7 +128,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
 
   @Override
   public String name() {
-    return Sources.SEMANTIC_SCHOLAR;
+    return Source.SEMANTIC_SCHOLAR.jsonName();
   }
 
   /** Every kind but Google Scholar cluster ids. */

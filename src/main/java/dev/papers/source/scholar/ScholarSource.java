@@ -4,7 +4,7 @@ import dev.papers.http.Policy;
 import dev.papers.http.Reply;
 import dev.papers.http.Upstream;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Sources;
+import dev.papers.model.Source;
 import dev.papers.source.SourceException;
 import dev.papers.source.SourceException.Kind;
 import dev.papers.source.TitleSearch;
@@ -95,7 +95,7 @@ public final class ScholarSource implements TitleSearch {
     if (userAgent != null && !userAgent.isBlank()) {
       headers.put("User-Agent", userAgent.strip());
     }
-    return new Policy(Sources.SCHOLAR, interval == null ? DEFAULT_INTERVAL : interval,
+    return new Policy(Source.SCHOLAR.jsonName(), interval == null ? DEFAULT_INTERVAL : interval,
         Math.max(0, Math.min(maxRetries, MAX_RETRIES)), maxBackoff, headers, null);
   }
 
@@ -158,7 +158,7 @@ public final class ScholarSource implements TitleSearch {
    * for a result that exists: no result means no record, not 0).
    */
   public static SourceRecord toRecord(ScholarResult r, Instant observedAt) {
-    return SourceRecord.builder(Sources.SCHOLAR)
+    return SourceRecord.builder(Source.SCHOLAR.jsonName())
         .clusterId(r.clusterId())
         .title(r.title())
         .authors(r.authors())
@@ -190,13 +190,13 @@ public final class ScholarSource implements TitleSearch {
     Optional<CoolDown.State> cd = coolDown.active(clock.instant());
     if (cd.isPresent()) {
       CoolDown.State s = cd.get();
-      throw new SourceException(Sources.SCHOLAR, u, Kind.BLOCKED, 0,
+      throw new SourceException(Source.SCHOLAR.jsonName(), u, Kind.BLOCKED, 0,
           "Google Scholar is cooling down after a block until " + s.until() + "; not asking it"
               + (s.reason() == null ? "" : " (blocked: " + s.reason() + ")"),
           s.until(), null);
     }
     if (sent >= settings.budgetPerRun()) {
-      throw new SourceException(Sources.SCHOLAR, u, Kind.TRY_LATER, 0,
+      throw new SourceException(Source.SCHOLAR.jsonName(), u, Kind.TRY_LATER, 0,
           "request budget of " + settings.budgetPerRun() + " for this run is used up; the rest waits for the next run",
           null, null);
     }
@@ -221,12 +221,12 @@ public final class ScholarSource implements TitleSearch {
       throw block(u, reply.status(), blocked.get(), null);
     }
     if (!reply.ok()) {
-      throw new SourceException(Sources.SCHOLAR, u, reply.status() >= 500 ? Kind.SERVER : Kind.CLIENT,
+      throw new SourceException(Source.SCHOLAR.jsonName(), u, reply.status() >= 500 ? Kind.SERVER : Kind.CLIENT,
           reply.status(), "Google Scholar answered HTTP " + reply.status());
     }
     ScholarPage page = ScholarParser.parse(doc, reply.url());
     if (page.results().isEmpty() && doc.selectFirst("#gs_res_ccl_mid, #gs_res_ccl, #gs_ab_md") == null) {
-      throw new SourceException(Sources.SCHOLAR, u, Kind.PARSE, reply.status(),
+      throw new SourceException(Source.SCHOLAR.jsonName(), u, Kind.PARSE, reply.status(),
           "the answer is not a Google Scholar result page (is PAPERS_SCHOLAR_URL right?)");
     }
     return page;
@@ -236,7 +236,7 @@ public final class ScholarSource implements TitleSearch {
     Instant now = clock.instant();
     Instant until = now.plus(settings.coolDown());
     coolDown.start(new CoolDown.State(until, reason, now));
-    return new SourceException(Sources.SCHOLAR, url, Kind.BLOCKED, status,
+    return new SourceException(Source.SCHOLAR.jsonName(), url, Kind.BLOCKED, status,
         "Google Scholar blocked the request (" + reason + "); the tool will not ask it again until " + until
             + " (cool-down of " + human(settings.coolDown()) + ", in " + coolDown.file() + ")",
         until, cause);
