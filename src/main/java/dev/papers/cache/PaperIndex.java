@@ -170,7 +170,7 @@ public final class PaperIndex {
       lock = cache.locks().lock("index");
     } catch (UncheckedIOException e) {
       // No lock where the cache cannot be written: build a private index instead.
-      return rebuild(current, check == Check.FULL ? scan() : check.files, stamp, verifiedAt(current, check));
+      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
     }
     try (lock) {
       // Another process may have brought it up to date while this one waited.
@@ -187,8 +187,7 @@ public final class PaperIndex {
         Files.deleteIfExists(journal);
         stamp = Stamp.take(papersDir(), journal);
       }
-      Map<String, Attrs> files = check == Check.FULL ? scan() : check.files;
-      return rebuild(current, files, stamp, verifiedAt(current, check));
+      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
     } catch (IOException e) {
       throw new CacheException("cannot update the index in " + file.getParent() + ": " + e.getMessage(), e);
     }
@@ -265,10 +264,11 @@ public final class PaperIndex {
   private static final class Check {
     static final Check FRESH = new Check(null);
     static final Check FULL = new Check(null);
-    final Map<String, Attrs> files;
+    /** The files the journal (or the untrusted times) names, with their attributes now; null: removed. */
+    final Map<String, Attrs> changes;
 
-    Check(Map<String, Attrs> files) {
-      this.files = files;
+    Check(Map<String, Attrs> changes) {
+      this.changes = changes;
     }
   }
 
@@ -318,18 +318,18 @@ public final class PaperIndex {
         }
       }
     }
-    Map<String, Attrs> files = v.fileTable();
+    Map<String, Attrs> changes = new HashMap<>();
     for (String path : recheck) {
       Path f = papersDir().resolve(path);
       try {
-        files.put(path, Attrs.of(Files.readAttributes(f, BasicFileAttributes.class)));
+        changes.put(path, Attrs.of(Files.readAttributes(f, BasicFileAttributes.class)));
       } catch (NoSuchFileException e) {
-        files.remove(path);
+        changes.put(path, null);
       } catch (IOException e) {
         return Check.FULL;
       }
     }
-    return new Check(files);
+    return new Check(changes);
   }
 
   /**
@@ -435,28 +435,38 @@ public final class PaperIndex {
     return out;
   }
 
-  private View rebuild(View old, Map<String, Attrs> files, Stamp stamp, long verifiedAt) {
+  /**
+   * Writes the index again: from every file's attributes ({@code files}, a full check), or from the
+   * old index and the attributes of the files that changed ({@code changes}, the journal's).
+   */
+  private View rebuild(View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt) {
     try {
-      return rebuildFrom(old, files, stamp, verifiedAt);
+      return rebuildFrom(old, files, changes, stamp, verifiedAt);
     } catch (Damaged e) {
       if (old == null) {
         throw e;
       }
       closeQuietly(old); // found damaged while copied from: made from the paper files alone
-      return rebuildFrom(null, scan(), stamp, wallMillis.getAsLong());
+      return rebuildFrom(null, scan(), null, stamp, wallMillis.getAsLong());
     }
   }
 
-  private View rebuildFrom(View old, Map<String, Attrs> files, Stamp stamp, long verifiedAt) {
+  private View rebuildFrom(View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt) {
+    if (old == null && files == null) {
+      files = scan();
+    }
+    int count = files != null ? files.size() : old.size();
     try {
       Files.createDirectories(file.getParent());
       sweep();
       Files.deleteIfExists(file.resolveSibling("papers.idx")); // the full-record index of format 1
       Path tmp = AtomicFiles.temporaryFor(file);
       try {
-        TextLog text = TextLog.forAppending(textFile, old, files.size());
+        TextLog text = TextLog.forAppending(textFile, old, count);
         try (text) {
-          write(tmp, old, files, stamp, verifiedAt, text);
+          write(tmp, old, files, changes, stamp, verifiedAt, text);
           text.commit();
         }
         AtomicFiles.replace(tmp, file);
@@ -476,8 +486,8 @@ public final class PaperIndex {
       Path tmpText = Files.createTempFile("papers-text", ".tmp");
       try {
         Files.delete(tmpText);
-        try (TextLog text = TextLog.forAppending(tmpText, null, files.size())) {
-          write(tmp, old, files, stamp, verifiedAt, text);
+        try (TextLog text = TextLog.forAppending(tmpText, null, count)) {
+          write(tmp, old, files, changes, stamp, verifiedAt, text);
           text.commit();
         }
         View v = View.open(tmp, tmpText, cache);
@@ -524,24 +534,41 @@ public final class PaperIndex {
     }
   }
 
-  private void write(Path tmp, View old, Map<String, Attrs> files, Stamp stamp, long verifiedAt, TextLog text)
-      throws IOException {
-    Map<String, Attrs> todo = new HashMap<>(files);
+  private void write(Path tmp, View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt, TextLog text) throws IOException {
+    Map<String, Attrs> todo = new HashMap<>();
+    if (files != null) {
+      todo.putAll(files);
+    } else {
+      changes.forEach((path, a) -> {
+        if (a != null) {
+          todo.put(path, a);
+        }
+      });
+    }
     long[] window;
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       window = racyWindow(tmp);
       Writer w = new Writer(ch, window);
       // Old entries whose file has not changed since (their texts carried over or copied).
+      // The file table lists the files in the order of the entries: read side by side.
       if (old != null) {
-        Map<Long, FileEntry> byRef = old.fileTableByRef();
+        IndexCodec.In rows = new IndexCodec.In(old.files(), 0);
         old.forEachRaw((buf, off, len, ref) -> {
-          FileEntry e = byRef.get(ref);
-          if (e != null && e.attrs.mtime() != UNKNOWN && !e.attrs.key().isEmpty()
-              && e.attrs.equals(todo.get(e.path))) {
-            todo.remove(e.path);
+          String path = rows.str();
+          Attrs a = new Attrs(rows.i64(), rows.i64(), rows.str());
+          rows.u8();
+          if (rows.i64() != ref) {
+            throw new Damaged("the index " + file + " is damaged (its file table)", null);
+          }
+          boolean same = files != null
+              ? a.mtime() != UNKNOWN && !a.key().isEmpty() && a.equals(todo.get(path))
+              : !changes.containsKey(path);
+          if (same) {
+            todo.remove(path);
             text.carry(old, buf, off);
-            w.record(e.path, e.attrs, buf, off, len);
+            w.record(path, a, buf, off, len);
           }
         });
       }
@@ -1016,14 +1043,18 @@ public final class PaperIndex {
   /** An opened index: its channel, the file table (as read), the chunk table, the stamp and the text log. */
   public static final class View implements AutoCloseable {
     /** The index of a cache with no paper. */
-    static final View EMPTY = new View(null, null, null, ByteBuffer.allocate(0), 0, 0, new long[0], new int[0],
+    static final View EMPTY = new View(null, null, null, ByteBuffer.allocate(0), 0, 0, 0, 0, 0, new long[0], new int[0],
         new int[0], new int[0], new Stamp(List.of(), "", 0, List.of()), 0, 0, 0, null);
     /** One chunk buffer per thread, reused. */
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
     private final Path path;
     private final PaperCache cache;
     private final FileChannel ch;
-    private final ByteBuffer fileTable;
+    /** The file table, read (and checked) when first needed: a fresh index is ranked without it. */
+    private ByteBuffer fileTable;
+    private final long filesAt;
+    private final int filesLength;
+    private final int filesCrc;
     private final int fileCount;
     private final int brokenCount;
     private final long[] chunkAt;
@@ -1036,13 +1067,17 @@ public final class PaperIndex {
     private final long liveText;
     private final Text text;
 
-    private View(Path path, PaperCache cache, FileChannel ch, ByteBuffer fileTable, int fileCount, int brokenCount,
+    private View(Path path, PaperCache cache, FileChannel ch, ByteBuffer fileTable, long filesAt, int filesLength,
+        int filesCrc, int fileCount, int brokenCount,
         long[] chunkAt, int[] chunkLength, int[] chunkRecords, int[] chunkCrc, Stamp stamp, long verifiedAt,
         long textId, long liveText, Text text) {
       this.path = path;
       this.cache = cache;
       this.ch = ch;
       this.fileTable = fileTable;
+      this.filesAt = filesAt;
+      this.filesLength = filesLength;
+      this.filesCrc = filesCrc;
       this.fileCount = fileCount;
       this.brokenCount = brokenCount;
       this.chunkAt = chunkAt;
@@ -1142,10 +1177,6 @@ public final class PaperIndex {
       String journalKey = in.str();
       long journalLength = in.i64();
       Stamp stamp = new Stamp(dirs, journalKey == null ? "" : journalKey, journalLength, in.strings());
-      ByteBuffer fb = read(ch, filesAt, (int) (chunksAt - filesAt));
-      if (crc(fb.array(), fb.limit()) != filesCrc) {
-        return null;
-      }
       Text text = Text.open(textFile);
       if (text != null && text.id != textId) {
         text.close();
@@ -1154,19 +1185,34 @@ public final class PaperIndex {
       if (text == null && liveText > 0) {
         return null;
       }
-      return new View(f, cache, ch, fb, fileCount, brokenCount, at, len, recs, crc, stamp, verifiedAt, textId,
+      return new View(f, cache, ch, null, filesAt, (int) (chunksAt - filesAt), filesCrc, fileCount, brokenCount, at, len, recs, crc, stamp, verifiedAt, textId,
           liveText, text);
     }
 
     /** The rows of the file table, one at a time. */
     private void forEachFile(Consumer<FileEntry> action) {
-      IndexCodec.In in = new IndexCodec.In(fileTable, 0);
+      IndexCodec.In in = new IndexCodec.In(files(), 0);
       for (int i = 0; i < fileCount; i++) {
         String p = in.str();
         Attrs a = new Attrs(in.i64(), in.i64(), in.str());
         int kind = in.u8();
         action.accept(new FileEntry(p, a, kind, in.i64()));
       }
+    }
+
+    private synchronized ByteBuffer files() {
+      if (fileTable == null) {
+        try {
+          ByteBuffer fb = read(ch, filesAt, filesLength);
+          if (crc(fb.array(), fb.limit()) != filesCrc) {
+            throw damaged(null);
+          }
+          fileTable = fb;
+        } catch (IOException e) {
+          throw damaged(e);
+        }
+      }
+      return fileTable;
     }
 
     private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
@@ -1177,19 +1223,6 @@ public final class PaperIndex {
         }
       }
       return b.flip();
-    }
-
-    /** The file table as a map from path to attributes (a copy). */
-    Map<String, Attrs> fileTable() {
-      Map<String, Attrs> m = new HashMap<>(fileCount * 2);
-      forEachFile(e -> m.put(e.path, e.attrs));
-      return m;
-    }
-
-    Map<Long, FileEntry> fileTableByRef() {
-      Map<Long, FileEntry> m = new HashMap<>(fileCount * 2);
-      forEachFile(e -> m.put(e.ref, e));
-      return m;
     }
 
     /** How many files it holds (papers and broken ones). */
