@@ -1,12 +1,11 @@
 package dev.papers;
 
-import dev.papers.cache.CacheException;
-import dev.papers.cli.CommonOptions;
+import dev.papers.app.App;
 import dev.papers.cli.ExitCodes;
 import dev.papers.cli.PapersCommand;
 import dev.papers.config.Settings;
 import dev.papers.config.UsageException;
-import dev.papers.model.InvalidIdException;
+import dev.papers.model.Visible;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -52,7 +51,22 @@ public final class Main {
    *
    * @param app the object graph to use, or null to build one from the environment
    */
-  public static int run(String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err, App app) {
+  public static int run(String[] args, Map<String, String> env, Path home, PrintWriter rawOut, PrintWriter rawErr,
+      App app) {
+    // Every character a terminal would obey (ESC, BEL, C1, bidi overrides) is shown as an escape on
+    // its way out, whatever wrote it; only stdout's own colour sequences pass, when colour is on.
+    PrintWriter out = new PrintWriter(Visible.filter(rawOut, dev.papers.cli.Terminal.color(env)), true);
+    PrintWriter err = new PrintWriter(Visible.filter(rawErr, false), true);
+    try {
+      return runFiltered(args, env, home, out, err, app);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static int runFiltered(String[] args, Map<String, String> env, Path home, PrintWriter out,
+      PrintWriter err, App app) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without building picocli's model: most of a JVM start's own work.
       for (String line : new dev.papers.cli.VersionProvider().getVersion()) {
@@ -65,8 +79,11 @@ public final class Main {
     try {
       graph = app != null ? app : App.fromEnvironment(Settings.load(env, home));
     } catch (UsageException e) {
-      err.println("papers: " + e.getMessage());
+      err.println("papers: " + Visible.line(e.getMessage()));
       return ExitCodes.USAGE;
+    }
+    for (String w : graph.settings().warnings()) {
+      err.println("papers: warning: " + Visible.line(w));
     }
     CommandLine cl = commandLine(graph, args);
     cl.setOut(out);
@@ -81,41 +98,11 @@ public final class Main {
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpWidth(100);
-    cl.setParameterExceptionHandler((ex, argv) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      e.println("papers: " + ex.getMessage());
-      e.println("Try 'papers " + (ex.getCommandLine().getCommandName().equals("papers") ? ""
-          : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
-      return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      PrintWriter e = line.getErr();
-      if (ex instanceof UsageException || ex instanceof InvalidIdException
-          || ex instanceof dev.papers.topic.TopicException || ex instanceof dev.papers.rank.InvalidDateException) {
-        e.println("papers: " + ex.getMessage());
-        return ExitCodes.USAGE;
-      }
-      boolean trace = wantsTrace(line);
-      if (ex instanceof CacheException) {
-        e.println("papers: " + ex.getMessage());
-      } else {
-        e.println("papers: internal error: " + ex + (trace ? "" : " (run with --stacktrace for details)"));
-      }
-      if (trace) {
-        ex.printStackTrace(e);
-      }
-      return ExitCodes.FAILED;
-    });
+    ExitCodes exits = new ExitCodes();
+    cl.setExitCodeExceptionMapper(exits);
+    cl.setParameterExceptionHandler(exits);
+    cl.setExecutionExceptionHandler(exits);
     return cl;
-  }
-
-  private static boolean wantsTrace(CommandLine line) {
-    for (Object mixin : line.getMixins().values()) {
-      if (mixin instanceof CommonOptions c && c.stacktrace()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Makes commands, handing them the object graph. */

@@ -1,5 +1,7 @@
 package dev.papers;
 
+import dev.papers.app.Version;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -15,7 +17,7 @@ class MainTest {
   String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Map<String, String> env = Map.of("PAPERS_CONFIG", home.resolve("none").toString(),
+    Map<String, String> env = Map.of("PAPERS_CONFIG", "/dev/null",
         "PAPERS_CACHE", home.resolve("cache").toString());
     int code = Main.run(args, env, home, new PrintWriter(out, true), new PrintWriter(err, true), null);
     return new String[] {String.valueOf(code), out.toString(), err.toString()};

@@ -135,6 +135,48 @@ public final class RefreshLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Who holds the lock, for a message: "pid 1234, started ... on host", or what can be said when the
+   * holder file is missing. The holder writes its file just after it takes the lock: a missing file, or
+   * one that names a dead process, is read again a few times over 200 ms.
+   */
+  public static String describeHolder(Path stateDir) {
+    for (int i = 0; i < 10; i++) {
+      Optional<Holder> h = holder(stateDir);
+      if (h.isPresent() && ProcessHandle.of(h.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        return h.get().describe();
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return holder(stateDir).map(Holder::describe).orElse("holder unknown; lock file " + lockFile(stateDir));
+  }
+
+  /**
+   * This machine's name, for the holder file: the kernel's hostname where there is one (Linux), else
+   * {@code HOSTNAME} or {@code COMPUTERNAME} from the environment, else "".
+   */
+  public static String hostName(Map<String, String> env) {
+    try {
+      String h = Files.readString(Path.of("/proc/sys/kernel/hostname"), java.nio.charset.StandardCharsets.UTF_8)
+          .strip();
+      if (!h.isEmpty()) {
+        return h;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall back to the environment
+    }
+    String h = env.get("HOSTNAME");
+    if (h == null) {
+      h = env.get("COMPUTERNAME");
+    }
+    return h == null ? "" : h;
+  }
+
   /** The lock file of a state directory. */
   public static Path lockFile(Path stateDir) {
     return stateDir.resolve(LOCK_FILE).toAbsolutePath().normalize();

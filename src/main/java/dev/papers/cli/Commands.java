@@ -1,30 +1,15 @@
 package dev.papers.cli;
 
-import dev.papers.model.Source;
-import dev.papers.App;
-import dev.papers.model.Paper;
-import dev.papers.service.FetchService;
+import dev.papers.app.App;
+import dev.papers.report.ReportOptions;
 import dev.papers.service.Outcome;
-import dev.papers.service.ScholarLookup;
 import java.io.PrintWriter;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
-/** What several commands share: the default sources, the services, the closing messages. */
+/** What several commands share: the closing messages and exit code, the output's options. */
 final class Commands {
   private Commands() {}
-
-  /** {@code PAPERS_SOURCES} from the environment or configuration, else arxiv and s2. */
-  static Set<Source> defaultSources(App app) {
-    return SourceList.parse(app.settings().get("PAPERS_SOURCES"), new java.util.LinkedHashSet<>(Source.defaults()));
-  }
-
-  static FetchService fetchService(App app) {
-    return new FetchService(app.cache(), () -> app.sources().arxiv(), () -> app.sources().s2(),
-        () -> app.sources().s2(), () -> app.sources().s2(),
-        new ScholarLookup(app.cache(), () -> app.sources().scholar(), app.clock()), app.clock());
-  }
 
   /** Prints what failed, one line per kind of failure, and returns the exit code. */
   static int finish(Outcome outcome, PrintWriter err) {
@@ -32,18 +17,25 @@ final class Commands {
       err.println("papers: " + m);
     }
     err.flush();
-    return outcome.exitCode();
+    return ExitCodes.of(outcome.status());
   }
 
-  static int harvest(App app, picocli.CommandLine.Model.CommandSpec spec, String topic, List<dev.papers.model.PaperId> ids,
-      Integer max, Set<Source> sources, boolean histogram, boolean json, CommonOptions common) throws Exception {
-    return Harvest.run(app, spec, topic, ids, max, sources, histogram, json, common);
+  /** Prints notes, one line each. */
+  static void notes(List<String> notes, PrintWriter err) {
+    notes.forEach(n -> err.println("papers: " + n));
+    err.flush();
   }
 
   /** Colour and width for this run's output: colour only on a terminal without NO_COLOR. */
-  static dev.papers.report.ReportOptions reportOptions(App app, boolean explain) {
-    java.util.Map<String, String> env = app.settings().env();
-    return dev.papers.report.ReportOptions.forOutput(Terminal.interactive(), env.get("NO_COLOR"), env.get("COLUMNS"),
-        explain);
+  static ReportOptions reportOptions(App app, boolean explain) {
+    return reportOptions(app, explain, false);
+  }
+
+  /** As above; the terminal's width when stdout is one, else (or with {@code wide}) no width limit. */
+  static ReportOptions reportOptions(App app, boolean explain, boolean wide) {
+    Map<String, String> env = app.settings().env();
+    boolean tty = Terminal.interactive();
+    return ReportOptions.forOutput(tty, env.get("NO_COLOR"), tty && !wide ? Terminal.columns(env) : null, explain,
+        wide);
   }
 }

@@ -1,11 +1,9 @@
 package dev.papers.cli;
 
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.report.JsonLinesWriter;
 import dev.papers.service.ExportService;
-import dev.papers.topic.Topic;
-import dev.papers.topic.TopicStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +26,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--topic", paramLabel = "NAME", description = "Only the topic's members (as rank and list count them).")
+  @Option(names = "--topic", paramLabel = "NAME",
+      description = "Only the topic's members (as rank and list count them): queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
   @Option(names = "--since", paramLabel = "YEAR", description = "With --topic: drop papers older than YEAR (default: the topic's since).")
@@ -50,15 +49,14 @@ public final class ExportCommand implements Callable<Integer> {
     if (since != null && topic == null) {
       throw new UsageException("--since needs --topic");
     }
-    Topic t = topic == null ? null : new TopicStore(app.settings().queriesDir()).load(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     JsonLinesWriter w = new JsonLinesWriter(out);
-    ExportService.Result r = new ExportService(app.cache()).export(t, since, w::write,
+    ExportService.Result r = app.export().export(topic, since, w::write,
         p -> err.println("papers: skipped a broken cache file: " + p));
     out.flush();
     if (r.records() == 0) {
-      err.println("papers: " + (t == null ? "the cache " + app.cache().root() + " is empty"
+      err.println("papers: " + (topic == null ? "the cache " + app.cache().root() + " is empty"
           : "topic " + topic + " has no members in the cache " + app.cache().root()));
     }
     return ExitCodes.OK;

@@ -1,11 +1,11 @@
 package dev.papers.cli;
 
-import dev.papers.model.Source;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.json.Json;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
+import dev.papers.model.Source;
 import dev.papers.report.PaperTextWriter;
 import dev.papers.service.FetchService;
 import java.io.PrintWriter;
@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code papers fetch}. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -50,9 +50,9 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "With --topic: fetch at most N candidates (default: 100).")
   Integer max;
 
-  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2, or PAPERS_SOURCES)."
+  @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class, description = "Comma list of arxiv, s2, scholar (default: arxiv,s2, or PAPERS_SOURCES)."
       + " Scholar needs a title: a new paper's is looked up first (arXiv, else Semantic Scholar).")
-  String sources;
+  Converters.SourceChoice sources;
 
   @Option(names = "--histogram", description = "Also count the paper's citations by year (Semantic Scholar).")
   boolean histogram;
@@ -68,7 +68,7 @@ public final class FetchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<Source> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    Set<Source> chosen = Converters.SourceChoice.or(sources, app);
     if (title != null && (!ids.isEmpty() || topic != null)) {
       throw new UsageException("fetch: give IDs, --title or --topic, not several of them");
     }
@@ -82,30 +82,27 @@ public final class FetchCommand implements Callable<Integer> {
       throw new UsageException("fetch: --max must be at least 1");
     }
     List<PaperId> parsed = Ids.parseAll(ids);
-    if (chosen.contains(Source.SCHOLAR)) {
-      app.sources().scholar(); // its settings are checked now (exit 2), before any request is sent
-    }
+    app.checkSources(chosen); // a bad setting is exit 2 now, before any request is sent
     if (topic != null) {
-      return Commands.harvest(app, spec, topic, parsed, max, chosen, histogram, json, common);
+      return Harvest.run(app, spec, topic, parsed, max, chosen, histogram, json, common);
     }
     if (parsed.isEmpty() && title == null) {
       throw new UsageException("fetch: name at least one paper (see papers fetch --help)");
     }
-    FetchService service = Commands.fetchService(app);
+    FetchService service = app.fetch();
     FetchService.Result r = title != null
         ? service.fetchTitle(title.strip(), chosen, histogram, null, common.verbose(), Terminal.progress(err, true))
         : service.fetch(parsed, chosen, histogram, null, common.verbose(), Terminal.progress(err, true));
     print(r.papers(), out);
     if (common.verbose()) {
-      r.notes().forEach(n -> err.println("papers: " + n));
+      Commands.notes(r.notes(), err);
     }
     return Commands.finish(r.outcome(), err);
   }
 
   private void print(List<Paper> papers, PrintWriter out) throws Exception {
     if (json) {
-      Json.pretty().writeValue(out, papers);
-      out.println();
+      Json.print(out, papers);
     } else {
       for (int i = 0; i < papers.size(); i++) {
         if (i > 0) {

@@ -1,14 +1,13 @@
 package dev.papers.cli;
 
-import dev.papers.model.Source;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.json.Json;
 import dev.papers.model.InvalidIdException;
 import dev.papers.model.Paper;
 import dev.papers.report.ListWriter;
-import dev.papers.report.ReportOptions;
 import dev.papers.service.ImportService;
+import dev.papers.model.Source;
 import dev.papers.topic.TopicStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +62,9 @@ public final class ImportCommand implements Callable<Integer> {
       + "state); a later fetch or refresh fills them in.")
   boolean offline;
 
-  @Option(names = "--sources", paramLabel = "LIST", description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
-  String sources;
+  @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class,
+      description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
+  Converters.SourceChoice sources;
 
   @Option(names = "--json", description = "Print the records of everything imported as a JSON array.")
   boolean json;
@@ -84,27 +84,24 @@ public final class ImportCommand implements Callable<Integer> {
     if (offline && sources != null) {
       throw new UsageException("import: --offline sends nothing; drop --sources or --offline");
     }
-    Set<Source> chosen = SourceList.parse(sources, Commands.defaultSources(app));
+    Set<Source> chosen = Converters.SourceChoice.or(sources, app);
     List<ImportService.Document> docs = read();
-    if (topic != null && !new TopicStore(app.settings().queriesDir()).names().contains(topic)) {
+    if (topic != null && !app.topics().names().contains(topic)) {
       err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")
-          + "; the papers are tagged \"" + topic + "\" all the same");
+          + "; the tag makes the topic: papers rank --topic " + topic);
     }
 
-    ImportService service = new ImportService(app.cache(), () -> Commands.fetchService(app), app.clock());
-    ImportService.Result r = service.run(docs, new ImportService.Options(topic, offline, chosen, common.verbose()),
+    ImportService.Result r = app.importer().run(docs, new ImportService.Options(topic, offline, chosen, common.verbose()),
         Terminal.progress(err, !offline));
     if (json) {
-      Json.pretty().writeValue(out, r.papers());
-      out.println();
+      Json.print(out, r.papers());
     } else if (!r.papers().isEmpty()) {
-      new ListWriter(ReportOptions.forOutput(Terminal.interactive(), app.settings().get("NO_COLOR"),
-          app.settings().get("COLUMNS"), false)).write(r.papers(), List.of(), out);
+      new ListWriter(Commands.reportOptions(app, false)).write(r.papers(), List.of(), out);
     }
     out.flush();
     r.summaries().forEach(err::println);
     if (common.verbose()) {
-      r.notes().forEach(n -> err.println("papers: " + n));
+      Commands.notes(r.notes(), err);
     }
     if (r.nothingFound()) {
       err.println("papers: no paper identifiers, reported counts or Scholar results found in "

@@ -36,8 +36,10 @@ public final class PapersCommand implements Runnable {
     m.put("list", ListCommand.class);
     m.put("rank", RankCommand.class);
     m.put("export", ExportCommand.class);
+    m.put("topics", TopicsCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);
+    m.put("completion", CompletionCommand.class);
     m.put("help", HelpCommand.class);
     return Collections.unmodifiableMap(m);
   }

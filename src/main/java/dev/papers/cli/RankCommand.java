@@ -1,17 +1,11 @@
 package dev.papers.cli;
 
-import dev.papers.App;
-import dev.papers.cache.CacheException;
-import dev.papers.cache.PaperCache;
-import dev.papers.cache.PaperIndex;
+import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
-import dev.papers.rank.Ranker;
-import dev.papers.report.Format;
-import dev.papers.topic.Topic;
-import dev.papers.topic.TopicStore;
+import dev.papers.report.ReportFormat;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -36,11 +30,17 @@ public final class RankCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic (queries/NAME.json).")
+  @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic: queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Rank at most N papers (default: all).")
+  @Option(names = "--limit", paramLabel = "N", description = "List at most N papers, the ranked ones first (default: all).")
   Integer limit;
+
+  @Option(names = "--all", description = "List the members not ranked yet too, whatever --limit says.")
+  boolean all;
+
+  @Option(names = "--wide", description = "Cut no title to fit the terminal (output to a pipe or a file never is).")
+  boolean wide;
 
   @Option(names = "--since", paramLabel = "YEAR", description = "Drop papers older than YEAR, except the topic's include (default: the topic's since).")
   Integer since;
@@ -48,9 +48,9 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "Rank as at the end of DATE (UTC): later observations do not exist. Overrides PAPERS_NOW.")
   String asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Converters.Formats.class,
       description = "table (default), markdown, json, csv or bibtex.")
-  String format;
+  ReportFormat format;
 
   @Option(names = "--explain", description = "Show, per paper, the method, the source and the numbers that went in.")
   boolean explain;
@@ -61,41 +61,14 @@ public final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format f;
-    try {
-      f = Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     if (limit != null && limit < 0) {
       throw new UsageException("--limit: must be 0 or more");
     }
     Instant when = AsOf.resolve(asOf, app.clock());
-    Topic t = new TopicStore(app.settings().queriesDir()).load(topic);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RankOptions options = new RankOptions(since, limit, when);
-    RankResult r;
-    PaperIndex.View index;
-    try {
-      index = app.cache().index();
-    } catch (CacheException e) {
-      // No index can be written (a full disk, say): every paper file is read instead, as it is.
-      err.println("papers: " + e.getMessage() + "; reading the paper files instead");
-      index = null;
-    }
-    if (index == null) {
-      PaperCache.Snapshot all = app.cache().loadAll();
-      all.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-      r = Ranker.rank(t, all.papers(), options);
-    } else {
-      try (PaperIndex.View idx = index) {
-        idx.problems().forEach(p -> err.println("papers: skipped a broken cache file: " + p));
-        r = Ranker.rank(t, idx.candidates(), options);
-      }
-    }
-    f.writer(Commands.reportOptions(app, explain)).write(r, out);
-    out.flush();
+    RankResult r = app.rank().rank(topic, new RankOptions(since, limit, when, all), w -> err.println("papers: " + w));
+    format.writer(Commands.reportOptions(app, explain, wide), note -> err.println("papers: " + note)).write(r, out);
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,6 @@
 package dev.papers.cli;
 
-import dev.papers.Version;
+import dev.papers.app.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code papers --version}, from the jar manifest. */

@@ -12,13 +12,26 @@ public final class Durations {
 
   /** Parses a DURATION; {@code what} names the flag or variable in the error message. */
   public static Duration parse(String text, String what) {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(what + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a DURATION.
+   *
+   * @throws IllegalArgumentException saying what a duration is
+   */
+  public static Duration parse(String text) {
     String t = text == null ? "" : text.strip();
     if (t.equals("0")) {
       return Duration.ZERO;
     }
     Matcher m = FORM.matcher(t);
     if (!m.matches()) {
-      throw new UsageException(what + ": \"" + text + "\" is not a duration (a number with ms, s, m, h, d or w,"
+      throw new IllegalArgumentException("\"" + text + "\" is not a duration (a number with ms, s, m, h, d or w,"
           + " such as 7d or 250ms)");
     }
     double n = Double.parseDouble(m.group(1));

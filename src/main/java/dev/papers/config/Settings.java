@@ -1,7 +1,7 @@
 package dev.papers.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.ArrayList;
 
 /**
  * Where the program's settings come from: the environment wins over the configuration file, and a
@@ -20,41 +25,129 @@ import java.util.Properties;
  * {@code ~/.config/papers/config}, and may be absent.
  */
 public final class Settings {
+  /**
+   * Every name the program reads from the environment or the configuration file. A name in the
+   * configuration file that is none of these is a mistake worth a warning (a test checks that every
+   * name the code reads is here).
+   */
+  public static final Set<String> KNOWN = Set.of(
+      "PAPERS_CACHE", "PAPERS_QUERIES", "PAPERS_CONFIG", "PAPERS_NOW", "PAPERS_SOURCES", "PAPERS_TIMEOUT",
+      "PAPERS_USER_AGENT", "PAPERS_CONTACT", "PAPERS_MAX_RETRIES", "PAPERS_MAX_BACKOFF",
+      "PAPERS_ARXIV_URL", "PAPERS_ARXIV_INTERVAL", "PAPERS_ARXIV_BATCH",
+      "PAPERS_S2_URL", "PAPERS_S2_API_KEY", "PAPERS_S2_INTERVAL", "PAPERS_S2_BATCH",
+      "PAPERS_S2_RECOMMENDATIONS_URL",
+      "PAPERS_OPENALEX_URL", "PAPERS_OPENALEX_API_KEY", "PAPERS_OPENALEX_INTERVAL", "PAPERS_OPENALEX_BATCH",
+      "PAPERS_SCHOLAR_URL", "PAPERS_SCHOLAR_INTERVAL", "PAPERS_SCHOLAR_COOLDOWN", "PAPERS_SCHOLAR_BUDGET",
+      "PAPERS_SCHOLAR_USER_AGENT", "PAPERS_JAVA_OPTS",
+      "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "all_proxy", "no_proxy",
+      "NO_COLOR");
+
+  private static final Pattern LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)");
+
   private final Map<String, String> env;
   private final Map<String, String> file;
   private final Path filePath;
   private final Path home;
+  private final List<String> warnings;
 
-  private Settings(Map<String, String> env, Map<String, String> file, Path filePath, Path home) {
+  private Settings(Map<String, String> env, Map<String, String> file, Path filePath, Path home,
+      List<String> warnings) {
     this.env = env;
     this.file = file;
     this.filePath = filePath;
     this.home = home;
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
+   * Reads the configuration file, if there is one. Mistakes in it do not stop a run: they are kept
+   * as {@link #warnings()} (a line that is not {@code NAME=value}, a name the program does not know,
+   * a {@code PAPERS_CONFIG} that names no file), for the caller to print once.
+   *
    * @param env the environment
    * @param home the directory of the launcher (the default cache and queries are beside it)
    */
   public static Settings load(Map<String, String> env, Path home) {
     Path path = configPath(env);
     Map<String, String> values = new HashMap<>();
+    List<String> warnings = new ArrayList<>();
+    String explicit = env.get("PAPERS_CONFIG");
+    if (explicit != null && !explicit.isBlank() && !Files.exists(path)) {
+      warnings.add("PAPERS_CONFIG names " + path + ", which does not exist: no configuration file was read");
+    }
     if (path != null && Files.isRegularFile(path)) {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (IOException | IllegalArgumentException e) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+      } catch (IOException | UncheckedIOException e) {
         throw new UsageException("cannot read the configuration file " + path + ": " + e.getMessage());
       }
-      for (String name : p.stringPropertyNames()) {
-        values.put(name.strip(), p.getProperty(name).strip());
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (i == 0 && line.startsWith("\uFEFF")) {
+          line = line.substring(1).strip();
+        }
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String where = path + ":" + (i + 1) + ": ";
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+          warnings.add(where + "not NAME=value, ignored: " + dev.papers.model.InvalidIdException.quote(line));
+          continue;
+        }
+        String name = m.group(1);
+        if (!KNOWN.contains(name)) {
+          String near = nearest(name);
+          warnings.add(where + "unknown setting " + name + ", ignored"
+              + (near == null ? " (README.md, Configuration, lists them)" : " (did you mean " + near + "?)"));
+        }
+        values.put(name, m.group(2).strip());
       }
     }
-    return new Settings(Map.copyOf(env), Map.copyOf(values), path, home);
+    return new Settings(Map.copyOf(env), Map.copyOf(values), path, home, warnings);
+  }
+
+  /** The known name closest to {@code name} (case aside, at most two letters apart), or null. */
+  static String nearest(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : KNOWN) {
+      int d = distance(name.toUpperCase(Locale.ROOT), k.toUpperCase(Locale.ROOT));
+      if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= 2 ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** What is wrong in the configuration, one line each, to be printed once per run. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   public static Settings of(Map<String, String> env, Path home) {
-    return new Settings(Map.copyOf(env), Map.of(), null, home);
+    return new Settings(Map.copyOf(env), Map.of(), null, home, List.of());
   }
 
   private static Path configPath(Map<String, String> env) {

@@ -123,9 +123,9 @@ public final class IdExtractor {
    * The papers a document cites, in document order, one per paper (see the class comment).
    *
    * @param text the whole document
-   * @param format how to read it; {@link Format#detect} picks one from a file name and content
+   * @param format how to read it; {@link DocumentFormat#detect} picks one from a file name and content
    */
-  public List<Found> extract(String text, Format format) {
+  public List<Found> extract(String text, DocumentFormat format) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }

@@ -110,22 +110,22 @@ public final class ReportedCounts {
    * caller can say why it did not store them.
    *
    * @param text the whole document
-   * @param fileName its name, to tell its format ({@link Format#detect}); {@code -} or null for stdin
+   * @param fileName its name, to tell its format ({@link DocumentFormat#detect}); {@code -} or null for stdin
    */
   public static List<Reported> find(String text, String fileName) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    Format format = Format.detect(fileName, text);
+    DocumentFormat format = DocumentFormat.detect(fileName, text);
     List<String> lines = new ArrayList<>();
     List<Boolean> starts = new ArrayList<>();
     List<Integer> sourceLines = new ArrayList<>();
-    if (format == Format.HTML) {
+    if (format == DocumentFormat.HTML) {
       flattenHtml(text, lines, starts, sourceLines);
     } else {
       for (String l : text.split("\n", -1)) {
         String line = l.endsWith("\r") ? l.substring(0, l.length() - 1) : l;
-        if (format == Format.MARKDOWN && line.indexOf('&') >= 0) {
+        if (format == DocumentFormat.MARKDOWN && line.indexOf('&') >= 0) {
           line = Parser.unescapeEntities(line, true).replace("\n", " ");
         }
         lines.add(line);
@@ -133,7 +133,7 @@ public final class ReportedCounts {
         sourceLines.add(lines.size());
       }
     }
-    Format idFormat = format == Format.MARKDOWN ? Format.MARKDOWN : Format.TEXT;
+    DocumentFormat idFormat = format == DocumentFormat.MARKDOWN ? DocumentFormat.MARKDOWN : DocumentFormat.TEXT;
     int n = lines.size();
     boolean[] blockStart = new boolean[n];
     Matcher[] counts = new Matcher[n];
@@ -195,7 +195,7 @@ public final class ReportedCounts {
     return !(rest.startsWith(".") && rest.length() > 1 && !rest.substring(1).isBlank());
   }
 
-  private static PaperId nearestIdAbove(IdExtractor extractor, List<String> lines, int from, int to, Format f) {
+  private static PaperId nearestIdAbove(IdExtractor extractor, List<String> lines, int from, int to, DocumentFormat f) {
     String segment = String.join("\n", lines.subList(from, to + 1));
     Found best = null;
     for (Found found : extractor.extract(segment, f)) {

@@ -41,6 +41,13 @@ public final class Json {
     return PRETTY;
   }
 
+  /** Writes a value two-space indented, then a line end, and flushes (the {@code --json} outputs). */
+  public static void print(java.io.PrintWriter out, Object value) throws java.io.IOException {
+    PRETTY.writeValue(out, value);
+    out.println();
+    out.flush();
+  }
+
   private static ObjectMapper create() {
     ObjectMapper m = new ObjectMapper();
     m.registerModule(new JavaTimeModule());

@@ -29,8 +29,10 @@ public final class InvalidIdException extends IllegalArgumentException {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
-        b.append(String.format("\\u%04x", (int) c));
+      } else if (Visible.unsafe(c)) {
+        StringBuilder e = new StringBuilder(6);
+        Visible.appendEscape(e, c);
+        b.append(e);
       } else {
         b.append(c);
       }

@@ -1,8 +1,10 @@
 package dev.papers.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one name of each source: its {@code --sources} flag value ({@code s2}), its name in JSON
@@ -94,6 +96,30 @@ public enum Source {
       }
     }
     return null;
+  }
+
+  /**
+   * A {@code --sources} list: comma-separated flag values (or JSON names), case-insensitive, empty
+   * items skipped, in the order given.
+   *
+   * @throws IllegalArgumentException naming an unknown source, or when the list names none
+   */
+  public static Set<Source> parseList(String value) {
+    Set<Source> out = new LinkedHashSet<>();
+    for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      Source s = fromFlag(part);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown source \"" + part.strip() + "\" (known: " + flagList() + ")");
+      }
+      out.add(s);
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("name at least one of " + flagList());
+    }
+    return out;
   }
 
   /** The flag values, comma-separated: {@code arxiv, s2, scholar}. */

@@ -15,13 +15,20 @@ import java.util.List;
  * @param since the year floor applied, or null
  * @param entries every member in output order
  * @param notCached the {@code include} ids that no cached paper answers to
+ * @param omitted how many unranked members {@code --limit} left out (0 with {@code --all})
  */
 public record RankResult(
-    Topic topic, Instant asOf, Integer since, List<RankedPaper> entries, List<PaperId> notCached) {
+    Topic topic, Instant asOf, Integer since, List<RankedPaper> entries, List<PaperId> notCached,
+    int omitted) {
 
   public RankResult {
     entries = List.copyOf(entries);
     notCached = List.copyOf(notCached);
+  }
+
+  /** A ranking that lists every member. */
+  public RankResult(Topic topic, Instant asOf, Integer since, List<RankedPaper> entries, List<PaperId> notCached) {
+    this(topic, asOf, since, entries, notCached, 0);
   }
 
   /** The members with a rank, best first. */

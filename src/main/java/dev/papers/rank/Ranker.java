@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Order: velocity, highest first; ties by the count the score used (higher first), then by
  * {@code id}. Members with no velocity follow, by id, with rank null; then the {@code include} ids
- * that are not cached. {@code --limit} cuts the ranked members only: the unranked ones are always
- * listed, since each comes with the command that would rank it.
+ * that are not cached. {@code --limit N} caps what is listed: the first N ranked members, then the
+ * unranked ones while there is room ({@code --all}: all of them, whatever the limit).
  */
 public final class Ranker {
   private Ranker() {}
@@ -75,19 +75,30 @@ public final class Ranker {
       }
     }
     rest.sort(Comparator.comparing(Scored::id).thenComparingLong(Scored::ref));
-    for (Scored s : rest) {
-      Paper p = candidates.paper(s.ref());
-      Observation latest = null;
-      for (Observation o : Velocity.usable(p, null, options.asOf())) {
-        latest = o;
-      }
-      entries.add(new RankedPaper(null, p, null, latest, true));
-    }
     List<PaperId> notCached = rules.notCached();
-    for (PaperId id : notCached) {
-      entries.add(new RankedPaper(null, standIn(id), null, null, false));
+    int room = options.limit() == null || options.all() ? Integer.MAX_VALUE
+        : Math.max(0, options.limit() - entries.size());
+    int omitted = 0;
+    for (Scored s : rest) {
+      if (room-- > 0) {
+        Paper p = candidates.paper(s.ref());
+        Observation latest = null;
+        for (Observation o : Velocity.usable(p, null, options.asOf())) {
+          latest = o;
+        }
+        entries.add(new RankedPaper(null, p, null, latest, true));
+      } else {
+        omitted++;
+      }
     }
-    return new RankResult(topic, options.asOf(), rules.since(), entries, notCached);
+    for (PaperId id : notCached) {
+      if (room-- > 0) {
+        entries.add(new RankedPaper(null, standIn(id), null, null, false));
+      } else {
+        omitted++;
+      }
+    }
+    return new RankResult(topic, options.asOf(), rules.since(), entries, notCached, omitted);
   }
 
   /**

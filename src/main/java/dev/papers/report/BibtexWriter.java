@@ -1,36 +1,45 @@
 package dev.papers.report;
 
 import dev.papers.model.Paper;
-import dev.papers.model.Source;
+import dev.papers.model.Visible;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
 
 /**
- * {@code rank --format bibtex}: one entry per cached member, in ranking order. A paper with a DOI and
- * a venue is an {@code @article} (with {@code journal}); any other is {@code @misc}. arXiv papers get
+ * BibTeX for reference lists: {@code rank --format bibtex} (one entry per cached member, in ranking
+ * order), {@code list --format bibtex} and {@code show ID --format bibtex}. A paper with a DOI and a
+ * venue is an {@code @article} (with {@code journal}); any other is {@code @misc}. arXiv papers get
  * {@code eprint}, {@code archivePrefix = {arXiv}} and {@code primaryClass}; {@code doi} when known;
- * {@code url}; a {@code note} with the count, its source and date, and the velocity.
+ * {@code url}. No field holds a citation count or a local file name: an entry is the paper's
+ * reference, and bibliography styles print every field they know.
+ *
+ * <p>A paper with no title yet is left out (an empty reference helps nobody), with a note through
+ * the {@code notes} callback (stderr). Include ids that are not cached are listed in an
+ * {@code @comment}.
  *
  * <p>Keys: first author's family name, year, first significant title word, folded to ASCII lower case
- * ({@code jiao2019tinybert}); papers whose keys collide all get a suffix a, b, ... in the order of
- * their ids, so a key depends only on the papers written, never on run order or time. LaTeX's special
- * characters ({@code & % $ # _ { } ~ ^ \}) are escaped in text fields ({@code url}, {@code doi} and
- * {@code eprint} are verbatim fields: only braces and backslashes are percent-encoded there); other
- * non-ASCII text is kept as UTF-8, which
+ * ({@code jiao2019tinybert}): a function of the paper alone, the same in every run and every cache.
+ * When two papers written together have the same key, each gets its own id after a hyphen (its arXiv
+ * id, else eight hex digits of a hash of its canonical id: {@code jiao2019tinybert-1909.10351}), never
+ * a suffix that depends on the other papers or their order. LaTeX's special characters
+ * ({@code & % $ # _ { } ~ ^ \}) are escaped in text fields ({@code url}, {@code doi} and
+ * {@code eprint} are verbatim fields: only braces and backslashes are percent-encoded there); control
+ * characters and bidirectional overrides are dropped; other non-ASCII text is kept as UTF-8, which
  * biblatex/biber and modern BibTeX engines read. Titles are wrapped in an extra pair of braces so
- * their capitalization is kept. Include ids that are not cached are listed in an {@code @comment}.
+ * their capitalization is kept.
  */
 public final class BibtexWriter implements RankWriter {
   private static final Set<String> STOP = Set.of(
@@ -38,42 +47,67 @@ public final class BibtexWriter implements RankWriter {
       "are", "from", "by", "at", "as", "do", "does", "what", "how", "why", "when", "can", "into", "over",
       "be", "we", "its", "it", "or", "not", "all", "you", "your", "using", "about", "under");
 
+  private final Consumer<String> notes;
+
+  /** A writer that says nothing about the papers it leaves out. */
+  public BibtexWriter() {
+    this(note -> { });
+  }
+
+  /** @param notes told, one line each, about every paper left out (no title yet) */
+  public BibtexWriter(Consumer<String> notes) {
+    this.notes = notes;
+  }
+
   @Override
   public void write(RankResult result, PrintWriter out) {
-    List<RankedPaper> cached = new ArrayList<>();
+    List<Paper> papers = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (RankedPaper e : result.entries()) {
       if (e.cached()) {
-        cached.add(e);
+        papers.add(e.paper());
       } else {
         missing.add(e.displayId());
       }
     }
-    List<Paper> papers = new ArrayList<>();
-    for (RankedPaper e : cached) {
-      papers.add(e.paper());
-    }
-    Map<String, String> keys = keys(papers);
     String date = result.asOf().atZone(ZoneOffset.UTC).toLocalDate().toString();
-    out.write("% " + escapeComment(result.topic().title()) + " (" + result.topic().name()
-        + "), by citation velocity as of " + date + "; written by papers\n\n");
-    for (RankedPaper e : cached) {
-      entry(e, keys.get(e.paper().id()), out);
+    write(papers, missing, result.topic().title() + " (" + result.topic().name()
+        + "), by citation velocity as of " + date, out);
+  }
+
+  /**
+   * Entries for these papers, in this order, after a comment line (none when {@code heading} is
+   * null); untitled ones left out and told to {@code notes}; {@code missing} ids (not cached) in an
+   * {@code @comment}.
+   */
+  public void write(List<Paper> papers, List<String> missing, String heading, PrintWriter out) {
+    List<Paper> titled = new ArrayList<>();
+    for (Paper p : papers) {
+      if (p.title() == null || p.title().isBlank()) {
+        String id = RankedPaper.displayId(p);
+        notes.accept("left out of the BibTeX: " + id + " has no title yet (papers fetch " + id + ")");
+      } else {
+        titled.add(p);
+      }
+    }
+    Map<String, String> keys = keys(titled);
+    if (heading != null) {
+      out.write("% " + escapeComment(heading) + "; written by papers\n\n");
+    }
+    for (Paper p : titled) {
+      entry(p, keys.get(p.id()), out);
     }
     if (!missing.isEmpty()) {
-      out.write("@comment{not fetched yet: papers fetch " + String.join(" ", missing).replace("}", "")
-          + "}\n");
+      out.write("@comment{not fetched yet: papers fetch "
+          + escapeComment(String.join(" ", missing)).replace("}", "").replace("{", "") + "}\n");
     }
     out.flush();
   }
 
-  private void entry(RankedPaper e, String key, PrintWriter out) {
-    Paper p = e.paper();
+  private static void entry(Paper p, String key, PrintWriter out) {
     boolean article = p.doi() != null && p.venue() != null;
     Map<String, String> f = new LinkedHashMap<>();
-    if (p.title() != null) {
-      f.put("title", "{" + escape(p.title()) + "}");
-    }
+    f.put("title", "{" + escape(p.title()) + "}");
     if (!p.authors().isEmpty()) {
       List<String> names = new ArrayList<>();
       for (String a : p.authors()) {
@@ -103,31 +137,12 @@ public final class BibtexWriter implements RankWriter {
     if (url != null) {
       f.put("url", verbatim(url));
     }
-    String note = note(e);
-    if (note != null) {
-      f.put("note", escape(note));
-    }
     out.write("@" + (article ? "article" : "misc") + "{" + key + ",\n");
     int i = 0;
     for (Map.Entry<String, String> kv : f.entrySet()) {
       out.write("  " + kv.getKey() + " = {" + kv.getValue() + "}" + (++i < f.size() ? "," : "") + "\n");
     }
     out.write("}\n\n");
-  }
-
-  private static String note(RankedPaper e) {
-    if (e.velocity() == null) {
-      return e.count() == null ? null : e.count() + " citations (" + source(e.source()) + ")";
-    }
-    var v = e.velocity();
-    String prov = e.provenance() == null ? "" : ", " + e.provenance();
-    return String.format(Locale.ROOT, "%d citations (%s%s, %s); %s%.1f per year (%s)", v.count(),
-        source(v.source()), prov, v.observedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-        v.approximate() ? "~" : "", v.velocity(), v.method());
-  }
-
-  private static String source(String s) {
-    return MarkdownWriter.sourceName(s).replace("\\", "");
   }
 
   /** One author's name, escaped; a name with " and " in it is braced so it stays one name. */
@@ -137,49 +152,34 @@ public final class BibtexWriter implements RankWriter {
   }
 
   /**
-   * Unique, stable keys for these papers, by paper id: {@code familyYEARword}, colliding keys suffixed
-   * a, b, ... in id order.
+   * Unique keys for these papers, by paper id: {@link #baseKey}, or, for papers that share one, the
+   * base key, a hyphen and {@link #idTag}: each key depends on its own paper only.
    */
   public static Map<String, String> keys(List<Paper> papers) {
-    List<Paper> byId = new ArrayList<>(papers);
-    byId.sort(Comparator.comparing(Paper::id));
     Map<String, List<Paper>> groups = new LinkedHashMap<>();
-    for (Paper p : byId) {
+    for (Paper p : papers) {
       groups.computeIfAbsent(baseKey(p), k -> new ArrayList<>()).add(p);
-    }
-    Set<String> taken = new HashSet<>();
-    for (Map.Entry<String, List<Paper>> g : groups.entrySet()) {
-      if (g.getValue().size() == 1) {
-        taken.add(g.getKey());
-      }
     }
     Map<String, String> keys = new HashMap<>();
     for (Map.Entry<String, List<Paper>> g : groups.entrySet()) {
-      if (g.getValue().size() == 1) {
-        keys.put(g.getValue().get(0).id(), g.getKey());
-        continue;
-      }
-      int n = 0;
       for (Paper p : g.getValue()) {
-        String k;
-        do {
-          k = g.getKey() + suffix(n++);
-        } while (taken.contains(k));
-        taken.add(k);
-        keys.put(p.id(), k);
+        keys.put(p.id(), g.getValue().size() == 1 ? g.getKey() : g.getKey() + "-" + idTag(p));
       }
     }
     return keys;
   }
 
-  private static String suffix(int n) {
-    StringBuilder b = new StringBuilder();
-    int i = n;
-    do {
-      b.insert(0, (char) ('a' + i % 26));
-      i = i / 26 - 1;
-    } while (i >= 0);
-    return b.toString();
+  /**
+   * What tells apart papers whose base keys are the same: the arXiv id ({@code 1909.10351},
+   * {@code hep-th-9901001}), else eight hex digits of a hash of the canonical id.
+   */
+  static String idTag(Paper p) {
+    if (p.arxivId() != null) {
+      return p.arxivId().replace('/', '-');
+    }
+    CRC32 crc = new CRC32();
+    crc.update(p.id().getBytes(StandardCharsets.UTF_8));
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
   }
 
   /** The key before collisions are resolved. */
@@ -230,7 +230,7 @@ public final class BibtexWriter implements RankWriter {
   /** LaTeX's special characters escaped; control characters as spaces; other text as it is. */
   public static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
-    for (char c : DisplayWidth.clean(s).toCharArray()) {
+    for (char c : Visible.drop(s).toCharArray()) {
       switch (c) {
         case '&', '%', '$', '#', '_', '{', '}' -> b.append('\\').append(c);
         case '~' -> b.append("\\textasciitilde{}");
@@ -247,10 +247,10 @@ public final class BibtexWriter implements RankWriter {
    * only what would break the braced value (braces, backslash, control characters) is made safe.
    */
   static String verbatim(String s) {
-    return DisplayWidth.clean(s).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D");
+    return Visible.drop(s).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D");
   }
 
   private static String escapeComment(String s) {
-    return DisplayWidth.clean(s);
+    return Visible.drop(s);
   }
 }

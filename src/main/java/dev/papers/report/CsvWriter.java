@@ -1,5 +1,6 @@
 package dev.papers.report;
 
+import dev.papers.model.Visible;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import java.io.PrintWriter;
@@ -75,9 +76,12 @@ public final class CsvWriter implements RankWriter {
     return text(v.toString());
   }
 
-  /** A text cell: neutralized, then quoted when needed. */
+  /**
+   * A text cell: characters a terminal would obey as visible escapes (line breaks kept: a quoted cell
+   * may hold them), neutralized, then quoted when needed.
+   */
   public static String text(String s) {
-    return quote(neutralize(s));
+    return quote(neutralize(Visible.text(s)));
   }
 
   /** A leading {@code '} for text a spreadsheet would take as a formula. */

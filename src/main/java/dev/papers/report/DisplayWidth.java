@@ -1,9 +1,11 @@
 package dev.papers.report;
 
+import dev.papers.model.Visible;
+
 /**
  * How many terminal columns text takes: East Asian wide and fullwidth characters (CJK, Hangul, kana,
  * fullwidth forms, most emoji) take two, combining marks and zero-width characters none, others one.
- * Control characters should not reach a terminal; {@link #clean} turns them into spaces.
+ * Characters a terminal would obey never reach it: {@link #clean} shows them as escapes.
  */
 public final class DisplayWidth {
   private DisplayWidth() {}
@@ -68,17 +70,27 @@ public final class DisplayWidth {
         || (cp >= 0x30000 && cp <= 0x3FFFD);
   }
 
-  /** Control characters (and line separators) replaced by spaces; null as the empty string. */
+  /**
+   * One line for a terminal: tab, line ends and the line separators as spaces, every other character
+   * a terminal would obey (ESC, BEL, C1 controls, bidirectional overrides) as a visible escape (see
+   * {@link Visible}); null as the empty string.
+   */
   public static String clean(String s) {
     if (s == null) {
       return "";
     }
-    StringBuilder b = new StringBuilder(s.length());
+    StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      b.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c);
+      boolean space = c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+      if (space && b == null) {
+        b = new StringBuilder(s).delete(i, s.length());
+      }
+      if (b != null) {
+        b.append(space ? ' ' : c);
+      }
     }
-    return b.toString();
+    return Visible.line(b == null ? s : b.toString());
   }
 
   /**

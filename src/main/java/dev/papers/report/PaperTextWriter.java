@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The readable block that {@code fetch} and {@code show} print for a paper. */
+/**
+ * The readable block that {@code fetch} and {@code show} print for a paper. Every text field goes
+ * through {@link DisplayWidth#clean}: one line each, and nothing a terminal would obey.
+ */
 public final class PaperTextWriter {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MINUTE =
@@ -21,9 +24,9 @@ public final class PaperTextWriter {
 
   /** Title, authors, year/venue/category, ids, and the current count of each source. */
   public static void block(Paper p, PrintWriter out) {
-    out.println(p.title() == null ? "(untitled)" : p.title());
+    out.println(p.title() == null ? TableWriter.NO_TITLE : DisplayWidth.clean(p.title()));
     if (!p.authors().isEmpty()) {
-      List<String> a = p.authors();
+      List<String> a = p.authors().stream().map(DisplayWidth::clean).toList();
       out.println("  " + (a.size() <= 6 ? String.join(", ", a)
           : String.join(", ", a.subList(0, 5)) + ", … (" + a.size() + " authors)"));
     }
@@ -34,18 +37,18 @@ public final class PaperTextWriter {
       facts.add(p.year().toString());
     }
     if (p.venue() != null) {
-      facts.add(p.venue());
+      facts.add(DisplayWidth.clean(p.venue()));
     } else if (p.journalRef() != null) {
-      facts.add(p.journalRef());
+      facts.add(DisplayWidth.clean(p.journalRef()));
     }
     if (p.primaryCategory() != null) {
-      facts.add(p.primaryCategory());
+      facts.add(DisplayWidth.clean(p.primaryCategory()));
     }
     if (!facts.isEmpty()) {
       out.println("  " + String.join(" · ", facts));
     }
     List<String> ids = new ArrayList<>();
-    ids.add(p.id());
+    ids.add(DisplayWidth.clean(p.id()));
     if (p.arxivId() != null && !p.id().equals("arxiv:" + p.arxivId())) {
       ids.add("arxiv:" + p.arxivId());
     }
@@ -61,19 +64,20 @@ public final class PaperTextWriter {
     } else {
       for (Map.Entry<String, Citation> e : p.citations().entrySet()) {
         Citation c = e.getValue();
-        StringBuilder b = new StringBuilder("  citations: ").append(e.getKey()).append(' ').append(c.count());
+        StringBuilder b = new StringBuilder("  citations: ").append(DisplayWidth.clean(e.getKey())).append(' ')
+            .append(c.count());
         if (c.influential() != null) {
           b.append(" (").append(c.influential()).append(" influential)");
         }
         b.append(", seen ").append(DAY.format(c.observedAt()));
         if (c.provenance() != null) {
-          b.append(", reported in ").append(c.provenance());
+          b.append(", reported in ").append(DisplayWidth.clean(c.provenance()));
         }
         out.println(b);
       }
     }
     if (!p.topics().isEmpty()) {
-      out.println("  topics: " + String.join(", ", p.topics()));
+      out.println("  topics: " + DisplayWidth.clean(String.join(", ", p.topics())));
     }
   }
 
@@ -82,7 +86,7 @@ public final class PaperTextWriter {
     block(p, out);
     if (p.abstractText() != null) {
       out.println();
-      wrap(p.abstractText(), "  ", 100, out);
+      wrap(DisplayWidth.clean(p.abstractText()), "  ", 100, out);
     }
     out.println();
     if (p.history().isEmpty()) {
@@ -90,13 +94,13 @@ public final class PaperTextWriter {
     } else {
       out.println("  history:");
       for (Observation o : p.history()) {
-        out.printf("    %s  %-16s %8d%s%s%n", MINUTE.format(o.observedAt()), o.source(), o.count(),
+        out.printf("    %s  %-16s %8d%s%s%n", MINUTE.format(o.observedAt()), DisplayWidth.clean(o.source()), o.count(),
             o.isSuspect() ? "  suspect (0 after a non-zero count)" : "",
-            o.provenance() != null ? "  " + o.provenance() : "");
+            o.provenance() != null ? "  " + DisplayWidth.clean(o.provenance()) : "");
       }
     }
     for (Histogram h : p.histograms().values()) {
-      out.println("  citations by year (" + h.source() + ", made " + DAY.format(h.madeAt())
+      out.println("  citations by year (" + DisplayWidth.clean(h.source()) + ", made " + DAY.format(h.madeAt())
           + (h.partial() ? ", partial: scaled to " + h.total() : "") + "):");
       StringBuilder b = new StringBuilder("   ");
       h.byYear().forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));

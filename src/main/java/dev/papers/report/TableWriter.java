@@ -27,6 +27,11 @@ public final class TableWriter implements RankWriter {
   private static final int MIN_TITLE = 12;
   private static final int MAX_ID = 32;
   private static final int MAX_SOURCE = 10;
+  private static final int SRC = 5;
+  private static final int TITLE = 7;
+  private static final int ID = 8;
+  /** What every writer shows for a paper whose title no source has given yet. */
+  public static final String NO_TITLE = "(no title yet)";
 
   private final ReportOptions options;
 
@@ -41,16 +46,15 @@ public final class TableWriter implements RankWriter {
   public void write(RankResult result, PrintWriter out) {
     int width = options.width();
     String date = result.asOf().atZone(ZoneOffset.UTC).toLocalDate().toString();
-    String heading = DisplayWidth.clean(result.topic().title()) + " (" + result.topic().name()
-        + "): citations per year, as of " + date
-        + (result.since() == null ? "" : ", since " + result.since());
-    line(out, paint(DisplayWidth.truncate(heading, width), BOLD));
+    for (String h : heading(result, date, width)) {
+      line(out, paint(h, BOLD));
+    }
 
-    String[] header = {"#", "cites/yr", "how", "cites", "src", "year", "title", "id"};
-    boolean[] right = {true, true, false, true, false, false, false, false};
+    String[] header = {"#", "cites/yr", "how", "cites", "seen", "src", "year", "title", "id"};
+    boolean[] right = {true, true, false, true, true, false, false, false, false};
     List<Row> rows = new ArrayList<>();
     for (RankedPaper e : result.entries()) {
-      rows.add(new Row(cells(e), e));
+      rows.add(new Row(cells(e, result.asOf()), e));
     }
     int n = header.length;
     int[] w = new int[n];
@@ -60,21 +64,21 @@ public final class TableWriter implements RankWriter {
         w[c] = Math.max(w[c], DisplayWidth.of(r.cells()[c]));
       }
     }
-    w[4] = Math.min(w[4], MAX_SOURCE);
-    w[7] = Math.min(w[7], MAX_ID);
+    w[SRC] = Math.min(w[SRC], MAX_SOURCE);
+    w[ID] = Math.min(w[ID], MAX_ID);
     int fixed = GAP.length() * (n - 1);
     for (int c = 0; c < n; c++) {
-      if (c != 6) {
+      if (c != TITLE) {
         fixed += w[c];
       }
     }
     int titleRoom = width - fixed;
     if (titleRoom < MIN_TITLE) {
-      int shrinkId = Math.min(MIN_TITLE - titleRoom, Math.max(0, w[7] - 10));
-      w[7] -= shrinkId;
+      int shrinkId = Math.min(MIN_TITLE - titleRoom, Math.max(0, w[ID] - 10));
+      w[ID] -= shrinkId;
       titleRoom += shrinkId;
     }
-    w[6] = Math.max(Math.min(w[6], titleRoom), Math.min(MIN_TITLE, w[6]));
+    w[TITLE] = Math.max(Math.min(w[TITLE], titleRoom), Math.min(MIN_TITLE, w[TITLE]));
 
     line(out, paint(DisplayWidth.truncate(render(header, w, right), width), BOLD));
     boolean unrankedStarted = false;
@@ -82,7 +86,8 @@ public final class TableWriter implements RankWriter {
       RankedPaper e = r.entry();
       if (!e.ranked() && !unrankedStarted) {
         unrankedStarted = true;
-        line(out, DisplayWidth.truncate("-- not ranked yet: no citation count as of " + date, width));
+        String divider = "-- not ranked yet: no citation count as of " + date;
+        line(out, DisplayWidth.of(divider) <= width ? divider : "-- not ranked yet, as of " + date);
       }
       String text = DisplayWidth.truncate(render(r.cells(), w, right), width);
       line(out, e.ranked() ? colourRanked(text, r.cells(), w) : paint(text, DIM));
@@ -92,7 +97,10 @@ public final class TableWriter implements RankWriter {
         }
       }
     }
-    if (result.entries().isEmpty()) {
+    if (result.omitted() > 0) {
+      line(out, DisplayWidth.truncate("-- " + result.omitted() + " more not ranked yet (--all lists them)", width));
+    }
+    if (result.entries().isEmpty() && result.omitted() == 0) {
       line(out, "(no members: the topic's include, keywords and tags match nothing in the cache)");
     }
     String fetch = result.fetchCommand();
@@ -106,18 +114,41 @@ public final class TableWriter implements RankWriter {
     out.flush();
   }
 
-  private String[] cells(RankedPaper e) {
+  /**
+   * The heading: the topic's title and name, and the ranking's date, which is never cut: a title too
+   * long for the width is cut first; on a very narrow terminal the date goes on a line of its own.
+   */
+  static List<String> heading(RankResult result, String date, int width) {
+    String title = DisplayWidth.clean(result.topic().title());
+    String name = " (" + DisplayWidth.clean(result.topic().name()) + ")";
+    String when = "as of " + date + (result.since() == null ? "" : ", since " + result.since());
+    String tail = name + ": citations per year, " + when;
+    if (DisplayWidth.of(title) + DisplayWidth.of(tail) <= width) {
+      return List.of(title + tail);
+    }
+    int room = width - DisplayWidth.of(tail);
+    if (room >= MIN_TITLE) {
+      return List.of(DisplayWidth.truncate(title, room) + tail);
+    }
+    return List.of(DisplayWidth.truncate(title + name, width),
+        DisplayWidth.truncate("citations per year, " + when, width).endsWith("…")
+            ? DisplayWidth.truncate(when, width) : "citations per year, " + when);
+  }
+
+  private String[] cells(RankedPaper e, java.time.Instant asOf) {
     VelocityResult v = e.velocity();
     String rank = e.rank() == null ? "-" : Integer.toString(e.rank());
     String vel = v == null ? "-" : String.format(Locale.ROOT, "%.1f", v.velocity());
     String how = v == null ? "" : marker(v);
     String count = e.count() == null ? "-" : Integer.toString(e.count());
+    java.time.Instant seenAt = v != null ? v.observedAt() : e.latest() != null ? e.latest().observedAt() : null;
+    String seen = seenAt == null ? "" : Age.compact(seenAt, asOf);
     String source = e.source() == null ? "" : shortSource(e.source());
     String year = e.paper().year() == null ? "" : Integer.toString(e.paper().year());
     String title = e.paper().title() == null
-        ? (e.cached() ? "(no title yet)" : "(not fetched yet)")
+        ? (e.cached() ? NO_TITLE : "(not fetched yet)")
         : DisplayWidth.clean(e.paper().title());
-    return new String[] {rank, vel, how, count, source, year, title, DisplayWidth.clean(e.displayId())};
+    return new String[] {rank, vel, how, count, seen, source, year, title, DisplayWidth.clean(e.displayId())};
   }
 
   /** {@code obs}, {@code hist} or {@code life}, with {@code ~} when approximate. */

@@ -4,6 +4,7 @@ import dev.papers.cache.PaperCache;
 import dev.papers.model.Paper;
 import dev.papers.topic.Membership;
 import dev.papers.topic.Topic;
+import dev.papers.topic.TopicStore;
 import java.util.function.Consumer;
 
 /**
@@ -13,9 +14,11 @@ import java.util.function.Consumer;
  */
 public final class ExportService {
   private final PaperCache cache;
+  private final TopicStore topics;
 
-  public ExportService(PaperCache cache) {
+  public ExportService(PaperCache cache, TopicStore topics) {
     this.cache = cache;
+    this.topics = topics;
   }
 
   /**
@@ -25,6 +28,26 @@ public final class ExportService {
    * @param broken files that could not be read as records (reported, not fatal)
    */
   public record Result(long records, int broken) {}
+
+  /**
+   * Hands every record, or every member of the topic named (its file, else the papers tagged with it,
+   * as {@code list --topic} resolves it), to {@code each}.
+   *
+   * @param topicName null for every record
+   * @throws dev.papers.topic.TopicException for a bad topic name, a malformed topic file, or a name
+   *     that is neither a file nor a tag (exit 2)
+   */
+  public Result export(String topicName, Integer since, Consumer<Paper> each, Consumer<String> problems) {
+    if (topicName == null) {
+      return export((Topic) null, since, each, problems);
+    }
+    Topic t = topics.resolve(topicName);
+    Result r = export(t, since, each, problems);
+    if (t.tagOnly() && r.records() == 0) {
+      throw topics.unknown(topicName);
+    }
+    return r;
+  }
 
   /**
    * Hands every record (or every member of {@code topic}, with the year floor {@code since} or the

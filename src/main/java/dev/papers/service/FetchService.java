@@ -37,11 +37,11 @@ public final class FetchService {
   private final Supplier<IdLookup> s2;
   private final Supplier<TitleSearch> titles;
   private final Supplier<CitationHistograms> histograms;
-  private final ScholarStep scholar;
+  private final ScholarFetch scholar;
   private final Clock clock;
 
   /** The Scholar step of a fetch, plugged in where Scholar is available. */
-  public interface ScholarStep {
+  public interface ScholarFetch {
     /**
      * Looks up each paper on Scholar, stores what it finds, records failures (try-later ones
      * included) in the outcome, and adds a line per paper to {@code notes} (printed with --verbose).
@@ -72,7 +72,7 @@ public final class FetchService {
   public record Result(List<Paper> papers, Outcome outcome, List<String> notes) {}
 
   public FetchService(PaperCache cache, Supplier<IdLookup> arxiv, Supplier<IdLookup> s2,
-      Supplier<TitleSearch> titles, Supplier<CitationHistograms> histograms, ScholarStep scholar, Clock clock) {
+      Supplier<TitleSearch> titles, Supplier<CitationHistograms> histograms, ScholarFetch scholar, Clock clock) {
     this.cache = cache;
     this.arxiv = arxiv;
     this.s2 = s2;

@@ -101,6 +101,21 @@ public final class Freshness {
     };
   }
 
+  /**
+   * Whether a source can be asked about an id that no cache entry has yet: arXiv about an arXiv id,
+   * Semantic Scholar about any id but a Scholar cluster; any other source not by id alone.
+   */
+  public static boolean canAsk(Source source, PaperId id) {
+    if (id == null) {
+      return false;
+    }
+    return switch (source) {
+      case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
+      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
+      default -> false;
+    };
+  }
+
   /** The id a paper is named by in messages: arXiv id, DOI, S2 paperId, CorpusId, else its key. */
   public static PaperId preferredId(Paper p) {
     PaperId a = arxiv(p);

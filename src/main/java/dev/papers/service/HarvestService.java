@@ -10,12 +10,16 @@ import dev.papers.model.Source;
 import dev.papers.source.CitationHistograms;
 import dev.papers.source.Progress;
 import dev.papers.source.SourceException;
-import dev.papers.source.s2.BulkPage;
+import dev.papers.source.SearchResult;
+import dev.papers.source.TopicSearch;
+import dev.papers.config.UsageException;
 import dev.papers.topic.Topic;
+import dev.papers.topic.TopicStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code papers fetch --topic NAME [--max N]}: runs a topic's searches, picks at most N candidates,
@@ -62,55 +67,36 @@ import java.util.Set;
 public final class HarvestService {
   /** Candidates per run when {@code --max} is not given. */
   public static final int DEFAULT_MAX = 100;
+  /** The order in which sources are asked for what the searches did not say: counts first. */
+  static final List<Source> ASK_ORDER = List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR);
   /** What {@link #needs} names for a stale per-year histogram. */
   private static final String HISTOGRAM = "histogram";
-  /** The largest arXiv search page asked for (arXiv's manual asks for modest pages). */
-  public static final int ARXIV_PAGE = 100;
-  /** The largest Semantic Scholar relevance-search page. */
-  public static final int S2_PAGE = 100;
-  /** S2's relevance search refuses offset + limit of 1,000 or more. */
-  static final int S2_WINDOW = 999;
-
-  /** One page of an arXiv search ({@code ArxivSource::search}). */
-  public interface ArxivSearch {
-    dev.papers.source.arxiv.SearchPage search(String query, int start, int maxResults) throws SourceException;
-  }
-
-  /** One page of Semantic Scholar's bulk search ({@code S2Source::searchBulk}). */
-  public interface BulkSearch {
-    BulkPage searchBulk(String query, String token) throws SourceException;
-  }
-
-  /** One page of Semantic Scholar's relevance search ({@code S2Source::search}). */
-  public interface RelevanceSearch {
-    dev.papers.source.s2.SearchPage search(String query, int offset, int limit) throws SourceException;
-  }
-
   /**
    * What a harvest found and did.
    *
    * @param topic the topic's name
    * @param candidates how many candidates there were ({@code include} ids among them)
-   * @param fromArxiv candidates arXiv's search found
-   * @param fromS2 candidates Semantic Scholar's search found
+   * @param found per searching source, the candidates its search found (every searching source listed)
    * @param fromInclude the topic's {@code include} ids (less excluded ones)
    * @param added candidates that were not cached before
    * @param updated cached candidates that were stale or not tagged yet
    * @param fresh candidates left as they were
-   * @param s2Fallback true when the bulk search refused and the relevance search was read instead
+   * @param fellBack the sources that searched another way than their first (S2's relevance search)
    */
-  public record Summary(String topic, int candidates, int fromArxiv, int fromS2, int fromInclude, int added,
-      int updated, int fresh, boolean s2Fallback) {
+  public record Summary(String topic, int candidates, Map<Source, Integer> found, int fromInclude, int added,
+      int updated, int fresh, Set<Source> fellBack) {
 
     /**
      * One line for stderr: {@code distillation: 202 candidates (arXiv 125, Semantic Scholar 125,
      * include 2), 200 new, 0 updated, 2 fresh, 6 requests}.
      */
     public String line(int requests) {
+      StringBuilder from = new StringBuilder();
+      found.forEach((source, n) -> from.append(source.displayName()).append(' ').append(n)
+          .append(fellBack.contains(source) ? " by relevance" : "").append(", "));
       return topic + ": " + candidates + (candidates == 1 ? " candidate" : " candidates")
-          + " (arXiv " + fromArxiv + ", Semantic Scholar " + fromS2 + (s2Fallback ? " by relevance" : "")
-          + ", include " + fromInclude + "), " + added + " new, " + updated + " updated, " + fresh + " fresh, "
-          + requests + (requests == 1 ? " request" : " requests");
+          + " (" + from + "include " + fromInclude + "), " + added + " new, " + updated + " updated, " + fresh
+          + " fresh, " + requests + (requests == 1 ? " request" : " requests");
     }
   }
 
@@ -118,9 +104,8 @@ public final class HarvestService {
   public record Result(List<Paper> papers, Outcome outcome, List<String> notes, Summary summary) {}
 
   private final PaperCache cache;
-  private final ArxivSearch arxiv;
-  private final BulkSearch bulk;
-  private final RelevanceSearch relevance;
+  private final TopicStore topics;
+  private final Map<Source, Supplier<TopicSearch>> searches;
   private final Optional<CitationHistograms> histograms;
   private final FetchService fetch;
   private final Clock clock;
@@ -128,20 +113,19 @@ public final class HarvestService {
 
   /**
    * @param cache the paper cache
-   * @param arxiv arXiv's search (called only when the topic has an arXiv query and arxiv is asked)
-   * @param bulk Semantic Scholar's bulk search
-   * @param relevance Semantic Scholar's relevance search, used when the bulk search refuses
+   * @param topics where topics are read
+   * @param searches the sources that can search, each made only when the topic has a query for it and
+   *     it is among the sources asked; their results are merged in this map's order
    * @param histograms where {@code --histogram} counts citations by year
    * @param fetch fetches what the searches did not say
    * @param clock "now"
    * @param freshness when a cached candidate is stale, and the id to ask a source with
    */
-  public HarvestService(PaperCache cache, ArxivSearch arxiv, BulkSearch bulk, RelevanceSearch relevance,
+  public HarvestService(PaperCache cache, TopicStore topics, Map<Source, Supplier<TopicSearch>> searches,
       CitationHistograms histograms, FetchService fetch, Clock clock, Freshness freshness) {
     this.cache = cache;
-    this.arxiv = arxiv;
-    this.bulk = bulk;
-    this.relevance = relevance;
+    this.topics = topics;
+    this.searches = new LinkedHashMap<>(searches);
     this.histograms = Optional.ofNullable(histograms);
     this.fetch = fetch;
     this.clock = clock;
@@ -151,8 +135,8 @@ public final class HarvestService {
   /** One paper found by the searches or named by {@code include}. */
   private static final class Candidate {
     final Set<String> keys = new LinkedHashSet<>();
-    SourceRecord fromArxiv;
-    SourceRecord fromS2;
+    /** What each search said about it, the first result per source, in search order. */
+    final Map<Source, SourceRecord> from = new LinkedHashMap<>();
     PaperId include;
     boolean chosen;
 
@@ -161,8 +145,8 @@ public final class HarvestService {
       if (include != null) {
         return include.withoutVersion();
       }
-      for (SourceRecord r : new SourceRecord[] {fromArxiv, fromS2}) {
-        if (r != null && !r.ids().isEmpty()) {
+      for (SourceRecord r : from.values()) {
+        if (!r.ids().isEmpty()) {
           return r.ids().get(0);
         }
       }
@@ -174,11 +158,8 @@ public final class HarvestService {
       if (include != null) {
         ids.add(include.withoutVersion());
       }
-      if (fromArxiv != null) {
-        ids.addAll(fromArxiv.ids());
-      }
-      if (fromS2 != null) {
-        ids.addAll(fromS2.ids());
+      for (SourceRecord r : from.values()) {
+        ids.addAll(r.ids());
       }
       return ids;
     }
@@ -264,7 +245,7 @@ public final class HarvestService {
     }
 
     /** Offers a search result: joins its candidate, or becomes one while fewer than {@code max}. */
-    void offer(SourceRecord r, int max, int[] searched) {
+    void offer(Source source, SourceRecord r, int max, int[] searched) {
       List<PaperId> ids = r.ids();
       if (ids.isEmpty()) {
         return;
@@ -280,13 +261,7 @@ public final class HarvestService {
         chosen.add(c);
         searched[0]++;
       }
-      if (Source.ARXIV.jsonName().equals(r.source())) {
-        if (c.fromArxiv == null) {
-          c.fromArxiv = r;
-        }
-      } else if (c.fromS2 == null) {
-        c.fromS2 = r;
-      }
+      c.from.putIfAbsent(source, r);
       index(c, keys);
     }
 
@@ -299,13 +274,32 @@ public final class HarvestService {
   /**
    * Harvests a topic.
    *
-   * @param topic the topic, already read (a malformed topic is refused before this is called)
-   * @param max the most candidates the searches may add ({@code include} ids come on top)
+   * @param name the topic's name (a malformed or unknown topic, or one with nothing to search for the
+   *     sources asked, is a usage error before anything is sent)
+   * @param max the most candidates the searches may add ({@code include} ids come on top); null for
+   *     {@link #DEFAULT_MAX}
    * @param sources which sources to search and ask ({@code arxiv}, {@code s2}, {@code scholar})
    * @param histogram also count each stale candidate's citations by year (Semantic Scholar)
    * @param verbose collect notes on what was decided
    * @param progress told how the searches and fetches advance
    */
+  public Result harvest(String name, Integer max, Set<Source> sources, boolean histogram, boolean verbose,
+      Progress progress) {
+    Topic topic = topics.load(name);
+    boolean any = false;
+    for (Source s : searches.keySet()) {
+      any |= sources.contains(s) && topic.query(s) != null;
+    }
+    if (!any && topic.include().isEmpty()) {
+      boolean all = sources.containsAll(searches.keySet());
+      throw new UsageException("fetch: topic \"" + name + "\" has no \"arxiv\" or \"semanticScholar\" query"
+          + (all ? "" : " for --sources " + String.join(",", sources.stream().map(Source::flag).toList()))
+          + " and no \"include\": nothing to harvest");
+    }
+    return harvest(topic, max == null ? DEFAULT_MAX : max, sources, histogram, verbose, progress);
+  }
+
+  /** Harvests a topic already read; as {@link #harvest(String, Integer, Set, boolean, boolean, Progress)}. */
   public Result harvest(Topic topic, int max, Set<Source> sources, boolean histogram, boolean verbose,
       Progress progress) {
     if (max < 1) {
@@ -320,31 +314,44 @@ public final class HarvestService {
     }
     int includes = pool.chosen.size();
 
-    List<SourceRecord> fromArxiv = List.of();
-    if (sources.contains(Source.ARXIV) && topic.arxiv() != null && !topic.arxiv().isBlank()) {
-      fromArxiv = searchArxiv(topic.arxiv(), max, outcome, notes, p);
-    }
-    List<SourceRecord> fromS2 = List.of();
-    boolean[] fellBack = {false};
-    if (sources.contains(Source.SEMANTIC_SCHOLAR) && topic.semanticScholar() != null && !topic.semanticScholar().isBlank()) {
-      fromS2 = searchS2(topic.semanticScholar(), max, outcome, notes, fellBack, p);
+    Map<Source, List<SourceRecord>> results = new LinkedHashMap<>();
+    Set<Source> fellBack = EnumSet.noneOf(Source.class);
+    for (Map.Entry<Source, Supplier<TopicSearch>> e : searches.entrySet()) {
+      Source source = e.getKey();
+      String query = topic.query(source);
+      if (!sources.contains(source) || query == null) {
+        results.put(source, List.of());
+        continue;
+      }
+      SearchResult found = e.getValue().get().search(query, max, p);
+      if (found.fallback() != null) {
+        notes.add(found.fallback());
+        fellBack.add(source);
+      }
+      if (found.failure() != null) {
+        outcome.fail(FetchService.failure(source.displayName() + " search", found.failure()));
+      }
+      notes.add(source.displayName() + " search: " + found.records().size() + " papers");
+      results.put(source, found.records());
     }
     int[] searched = {0};
-    for (int i = 0; i < Math.max(fromArxiv.size(), fromS2.size()); i++) {
-      if (i < fromArxiv.size()) {
-        pool.offer(fromArxiv.get(i), max, searched);
-      }
-      if (i < fromS2.size()) {
-        pool.offer(fromS2.get(i), max, searched);
+    int longest = results.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int i = 0; i < longest; i++) {
+      for (Map.Entry<Source, List<SourceRecord>> e : results.entrySet()) {
+        if (i < e.getValue().size()) {
+          pool.offer(e.getKey(), e.getValue().get(i), max, searched);
+        }
       }
     }
     if (verbose) {
-      notes.add(topic.name() + ": arXiv's search gave " + fromArxiv.size() + " papers, Semantic Scholar's "
-          + fromS2.size() + "; " + searched[0] + " of them kept (at most " + max + ")");
+      StringBuilder gave = new StringBuilder();
+      results.forEach((source, list) -> gave.append(gave.length() == 0 ? source.displayName() + "'s search gave "
+          + list.size() + " papers" : ", " + source.displayName() + "'s " + list.size()));
+      notes.add(topic.name() + ": " + gave + "; " + searched[0] + " of them kept (at most " + max + ")");
     }
 
     Instant now = clock.instant();
-    int added = 0;
+    Set<Candidate> notCachedBefore = new HashSet<>();
     int updated = 0;
     int fresh = 0;
     List<Candidate> stale = new ArrayList<>();
@@ -356,13 +363,13 @@ public final class HarvestService {
         continue;
       }
       if (before == null) {
-        added++;
+        notCachedBefore.add(c);
       } else {
         updated++;
       }
       stale.add(c);
       List<PaperId> ids = c.ids();
-      if (c.fromArxiv != null || c.fromS2 != null || before != null) {
+      if (!c.from.isEmpty() || before != null) {
         if (before != null) {
           PaperId canonical = PaperId.tryParse(before.id());
           if (canonical != null) {
@@ -374,11 +381,8 @@ public final class HarvestService {
         } else {
           cache.update(ids, q -> {
             Paper r = q;
-            if (c.fromArxiv != null) {
-              r = r.merge(c.fromArxiv, now);
-            }
-            if (c.fromS2 != null) {
-              r = r.merge(c.fromS2, now);
+            for (SourceRecord found : c.from.values()) {
+              r = r.merge(found, now);
             }
             return r.withTopic(topic.name(), now);
           });
@@ -387,14 +391,14 @@ public final class HarvestService {
     }
 
     // What the searches did not say, asked for in batches, one source at a time.
-    for (Source source : List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR)) {
+    for (Source source : ASK_ORDER) {
       if (!sources.contains(source)) {
         continue;
       }
       List<PaperId> ask = new ArrayList<>();
       for (Candidate c : stale) {
         Paper now2 = cached(c);
-        if (now2 == null ? canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
+        if (now2 == null ? Freshness.canAsk(source, c.askId()) : needs(now2, sources, false, now).contains(source)) {
           PaperId id = now2 == null ? c.askId() : Freshness.askId(now2, source);
           if (id != null) {
             ask.add(id);
@@ -418,6 +422,7 @@ public final class HarvestService {
     Set<String> listed = new HashSet<>();
     Set<String> failedInputs = new HashSet<>();
     outcome.failures().forEach(f -> failedInputs.add(f.input()));
+    int added = 0; // new in the cache now: a candidate no source found is not new, it is not there
     for (Candidate c : pool.chosen) {
       Paper now2 = cached(c);
       PaperId asked = c.askId();
@@ -430,104 +435,21 @@ public final class HarvestService {
         if (listed.add(now2.id())) {
           papers.add(now2);
         }
+        if (notCachedBefore.contains(c)) {
+          added++;
+        }
         outcome.done(display);
       } else if (!failedInputs.contains(display)) {
         outcome.fail(new Outcome.Failure(display, null, "not found (no source knows it)", false, null));
       }
     }
-    int fromArxivCount = 0;
-    int fromS2Count = 0;
-    for (Candidate c : pool.chosen) {
-      fromArxivCount += c.fromArxiv != null ? 1 : 0;
-      fromS2Count += c.fromS2 != null ? 1 : 0;
+    Map<Source, Integer> foundBy = new LinkedHashMap<>();
+    for (Source source : searches.keySet()) {
+      foundBy.put(source, (int) pool.chosen.stream().filter(c -> c.from.containsKey(source)).count());
     }
-    Summary summary = new Summary(topic.name(), pool.chosen.size(), fromArxivCount, fromS2Count, includes,
-        added, updated, fresh, fellBack[0]);
+    Summary summary = new Summary(topic.name(), pool.chosen.size(), foundBy, includes, added, updated, fresh,
+        fellBack);
     return new Result(papers, outcome, notes, summary);
-  }
-
-  /** arXiv's search, page after page, until {@code max} entries or the end of the results. */
-  private List<SourceRecord> searchArxiv(String query, int max, Outcome outcome, List<String> notes,
-      Progress p) {
-    Map<String, SourceRecord> found = new LinkedHashMap<>();
-    int start = 0;
-    p.update(0, max, "arXiv search");
-    while (found.size() < max) {
-      int size = Math.min(max - found.size(), ARXIV_PAGE);
-      dev.papers.source.arxiv.SearchPage page;
-      try {
-        page = arxiv.search(query, start, size);
-      } catch (SourceException e) {
-        outcome.fail(FetchService.failure("arXiv search", e));
-        break;
-      }
-      for (SourceRecord r : page.records()) {
-        if (r.arxivId() != null && found.size() < max) {
-          found.putIfAbsent(r.arxivId(), r);
-        }
-      }
-      start += page.records().size();
-      p.update(Math.min(found.size(), max), max, "arXiv search");
-      if (page.records().isEmpty() || start >= page.totalResults()) {
-        break;
-      }
-    }
-    p.update(max, max, "arXiv search");
-    notes.add("arXiv search: " + found.size() + " papers");
-    return new ArrayList<>(found.values());
-  }
-
-  /** Semantic Scholar's bulk search; its relevance search when the bulk endpoint refuses. */
-  private List<SourceRecord> searchS2(String query, int max, Outcome outcome, List<String> notes,
-      boolean[] fellBack, Progress p) {
-    Map<String, SourceRecord> found = new LinkedHashMap<>();
-    String token = null;
-    p.update(0, max, "Semantic Scholar search");
-    try {
-      do {
-        BulkPage page = bulk.searchBulk(query, token);
-        for (SourceRecord r : page.records()) {
-          if (found.size() < max) {
-            found.putIfAbsent(r.s2Id(), r);
-          }
-        }
-        token = page.token();
-        p.update(Math.min(found.size(), max), max, "Semantic Scholar search");
-        if (page.records().isEmpty()) {
-          break;
-        }
-      } while (token != null && found.size() < max);
-    } catch (SourceException e) {
-      if (e.kind() != SourceException.Kind.CLIENT) {
-        outcome.fail(FetchService.failure("Semantic Scholar search", e));
-        p.update(max, max, "Semantic Scholar search");
-        return new ArrayList<>(found.values());
-      }
-      notes.add("Semantic Scholar's bulk search refused (" + e.getMessage() + "); relevance search instead");
-      fellBack[0] = true;
-      int offset = 0;
-      try {
-        while (found.size() < max && offset < S2_WINDOW) {
-          int limit = Math.min(Math.min(S2_PAGE, max - found.size()), S2_WINDOW - offset);
-          dev.papers.source.s2.SearchPage page = relevance.search(query, offset, limit);
-          for (SourceRecord r : page.records()) {
-            if (found.size() < max) {
-              found.putIfAbsent(r.s2Id(), r);
-            }
-          }
-          p.update(Math.min(found.size(), max), max, "Semantic Scholar search");
-          if (page.records().isEmpty() || page.next() == null || page.next() <= offset) {
-            break;
-          }
-          offset = page.next();
-        }
-      } catch (SourceException e2) {
-        outcome.fail(FetchService.failure("Semantic Scholar search", e2));
-      }
-    }
-    p.update(max, max, "Semantic Scholar search");
-    notes.add("Semantic Scholar search: " + found.size() + " papers");
-    return new ArrayList<>(found.values());
   }
 
   /** What a cached candidate still lacks: the sources it is stale for, and a histogram; empty when fresh. */
@@ -543,18 +465,6 @@ public final class HarvestService {
       need.add(HISTOGRAM);
     }
     return need;
-  }
-
-  /** Whether a source can be asked about an id no cache entry has yet. */
-  private static boolean canAsk(Source source, PaperId id) {
-    if (id == null) {
-      return false;
-    }
-    return switch (source) {
-      case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
-      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
-      default -> false;
-    };
   }
 
   private void askHistograms(List<Candidate> stale, String topic, Outcome outcome, Progress p) {

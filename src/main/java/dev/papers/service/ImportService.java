@@ -1,7 +1,7 @@
 package dev.papers.service;
 
 import dev.papers.cache.PaperCache;
-import dev.papers.discover.Format;
+import dev.papers.discover.DocumentFormat;
 import dev.papers.discover.Found;
 import dev.papers.discover.IdExtractor;
 import dev.papers.discover.ReportedCounts;
@@ -108,7 +108,7 @@ public final class ImportService {
     if (utf8.startsWith("\uFEFF")) {
       utf8 = utf8.substring(1);
     }
-    if (Format.detect(formatHint, utf8) == Format.HTML) {
+    if (DocumentFormat.detect(formatHint, utf8) == DocumentFormat.HTML) {
       return ScholarParser.decode(bytes, null);
     }
     return utf8;
@@ -126,8 +126,8 @@ public final class ImportService {
     ScholarIndex index = null;
 
     for (Document doc : documents) {
-      Format format = Format.detect(doc.formatHint(), doc.text());
-      if (format == Format.HTML && ScholarSource.looksLikeScholarPage(doc.text())) {
+      DocumentFormat format = DocumentFormat.detect(doc.formatHint(), doc.text());
+      if (format == DocumentFormat.HTML && ScholarSource.looksLikeScholarPage(doc.text())) {
         if (index == null) {
           index = new ScholarIndex(cache.loadAll().papers());
         }
@@ -225,7 +225,7 @@ public final class ImportService {
    */
   private String importResult(ScholarResult r, ScholarIndex index, Options options, Instant now,
       List<String> notes, String docName, int[] tally) {
-    String label = "\"" + (r.title() == null ? "(untitled)" : r.title()) + "\"";
+    String label = "\"" + (r.title() == null ? "(no title yet)" : r.title()) + "\"";
     PaperId linked = linkedId(r);
     Paper byCluster = r.clusterId() == null ? null : cache.find(PaperId.scholar(r.clusterId())).orElse(null);
     Paper other = null;

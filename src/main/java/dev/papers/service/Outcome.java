@@ -8,15 +8,21 @@ import java.util.Map;
 
 /**
  * What a command did, for its exit code and its closing messages: which inputs were done, and each
- * failure with its source and kind. The exit code follows the contract's precedence.
+ * failure with its source and kind. Its {@link Status} follows the contract's precedence; the command
+ * line maps it to an exit code.
  */
 public final class Outcome {
-  /** Exit codes of the contract. */
-  public static final int OK = 0;
-  public static final int NOTHING_DONE = 1;
-  public static final int USAGE = 2;
-  public static final int PARTIAL = 3;
-  public static final int TRY_LATER = 75;
+  /** How a command ended, in the contract's terms. */
+  public enum Status {
+    /** Everything asked for was done. */
+    DONE,
+    /** Some failure is of the try-later kind; what succeeded is saved. */
+    TRY_LATER,
+    /** Some papers or sources failed for good; what succeeded is saved. */
+    PARTIAL,
+    /** Nothing could be done. */
+    FAILED
+  }
 
   /** One thing that failed. */
   public record Failure(String input, String source, String message, boolean tryLater, Instant retryAt) {}
@@ -37,10 +43,6 @@ public final class Outcome {
     return List.copyOf(failures);
   }
 
-  public synchronized int doneCount() {
-    return done.size();
-  }
-
   public synchronized boolean anyDone() {
     return !done.isEmpty();
   }
@@ -49,15 +51,15 @@ public final class Outcome {
     return failures.stream().anyMatch(Failure::tryLater);
   }
 
-  /** 0 if all was done; then 75 if any failure is try-later; then 3 if something was done; else 1. */
-  public synchronized int exitCode() {
+  /** Done if all was done; then try-later if any failure is; then partial if something was done; else failed. */
+  public synchronized Status status() {
     if (failures.isEmpty()) {
-      return OK;
+      return Status.DONE;
     }
     if (anyTryLater()) {
-      return TRY_LATER;
+      return Status.TRY_LATER;
     }
-    return anyDone() ? PARTIAL : NOTHING_DONE;
+    return anyDone() ? Status.PARTIAL : Status.FAILED;
   }
 
   /** Failures grouped: one line per (source, message), naming the inputs it hit. */

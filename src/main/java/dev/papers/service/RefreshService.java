@@ -1,10 +1,15 @@
 package dev.papers.service;
 
+import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
+import dev.papers.cache.PaperIndex;
+import dev.papers.cache.RefreshLock;
+import dev.papers.http.Sleeper;
 import dev.papers.http.Ticker;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.Source;
+import dev.papers.report.RefreshReport;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
@@ -12,18 +17,23 @@ import dev.papers.source.SourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -70,7 +80,7 @@ public final class RefreshService {
    * The Scholar step of a refresh, plugged in where Scholar is available (see
    * {@code dev.papers.source.scholar}). It keeps within its own request budget and cool-down.
    */
-  public interface ScholarStep {
+  public interface ScholarRefresh {
     /**
      * Looks these papers up on Scholar, stalest first, storing each count as soon as it is read, and
      * recording failures in {@code outcome}. It stops early at its budget, a block or a cool-down, and
@@ -96,21 +106,47 @@ public final class RefreshService {
    * @param limit refresh at most this many papers, or null for all
    * @param sources flag names: {@code s2}, {@code arxiv} (metadata), {@code scholar}
    * @param deadline stop before a request that could end after this much time, or null
-   * @param intervals the least time between two requests, per flag name (missing: zero)
-   * @param s2Batch ids per Semantic Scholar batch request (500 at most)
-   * @param arxivBatch ids per arXiv {@code id_list} request
    */
-  public record Options(Duration olderThan, Integer limit, Set<Source> sources, Duration deadline,
-      Map<Source, Duration> intervals, int s2Batch, int arxivBatch) {
+  public record Options(Duration olderThan, Integer limit, Set<Source> sources, Duration deadline) {
     public Options {
       olderThan = olderThan == null ? Freshness.DEFAULT_OLDER_THAN : olderThan;
       sources = Set.copyOf(sources);
+    }
+
+    Options withDeadline(Duration d) {
+      return new Options(olderThan, limit, sources, d);
+    }
+  }
+
+  /**
+   * What the settings say about pacing, read once.
+   *
+   * @param intervals the least time between two requests, per source (missing: zero)
+   * @param s2Batch ids per Semantic Scholar batch request (500 at most)
+   * @param arxivBatch ids per arXiv {@code id_list} request
+   */
+  public record Limits(Map<Source, Duration> intervals, int s2Batch, int arxivBatch) {
+    public Limits {
       intervals = intervals == null ? Map.of() : Map.copyOf(intervals);
       if (s2Batch < 1 || arxivBatch < 1) {
         throw new IllegalArgumentException("batch sizes must be at least 1");
       }
     }
   }
+
+  /**
+   * What {@link #run} did.
+   *
+   * @param startedAt when the run began, to the second
+   * @param millis how long it took
+   * @param lockedBy who held the cache's refresh lock when this run could not take it (then {@code
+   *     result} is null), else null
+   * @param result what the refresh did
+   * @param requests requests sent per chosen source (JSON names, zeros included, in name order)
+   * @param indexProblem why the rank index could not be brought up to date, or null
+   */
+  public record Report(Instant startedAt, long millis, String lockedBy, Result result,
+      Map<String, Integer> requests, String indexProblem) {}
 
   /**
    * What a refresh did.
@@ -128,14 +164,23 @@ public final class RefreshService {
    * @param notes what {@code --verbose} prints
    */
   public record Result(int refreshed, int notFound, int failed, int fresh, int left, boolean stoppedAtDeadline,
-      Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes) {}
+      Duration elapsed, int scholarRequests, Outcome outcome, List<String> notes) {
+    /** The numbers of the summary and the log line. */
+    public RefreshReport.Counts counts() {
+      return new RefreshReport.Counts(refreshed, notFound, failed, fresh, left, stoppedAtDeadline);
+    }
+  }
 
   private final PaperCache cache;
   private final Supplier<IdLookup> s2;
   private final Supplier<IdLookup> arxiv;
-  private final ScholarStep scholar;
+  private final ScholarRefresh scholar;
   private final Clock clock;
   private final Ticker ticker;
+  private final Sleeper sleeper;
+  private final Limits limits;
+  private final Supplier<Map<String, Integer>> sent;
+  private final String host;
 
   /**
    * @param cache the cache
@@ -144,15 +189,85 @@ public final class RefreshService {
    * @param scholar the Scholar step, or null where Scholar is not available (then skipped)
    * @param clock "now" for staleness and observations ({@code PAPERS_NOW} aware)
    * @param ticker wall time, for the deadline
+   * @param sleeper waits before the rank index is brought up to date
+   * @param limits request spacing and batch sizes
+   * @param sent requests sent so far per source (JSON names), Scholar's own connection left out
+   * @param host this machine's name, for the lock's holder file
    */
-  public RefreshService(PaperCache cache, Supplier<IdLookup> s2, Supplier<IdLookup> arxiv, ScholarStep scholar,
-      Clock clock, Ticker ticker) {
+  public RefreshService(PaperCache cache, Supplier<IdLookup> s2, Supplier<IdLookup> arxiv, ScholarRefresh scholar,
+      Clock clock, Ticker ticker, Sleeper sleeper, Limits limits, Supplier<Map<String, Integer>> sent,
+      String host) {
     this.cache = cache;
     this.s2 = s2;
     this.arxiv = arxiv;
     this.scholar = scholar;
     this.clock = clock;
     this.ticker = ticker;
+    this.sleeper = sleeper;
+    this.limits = limits;
+    this.sent = sent;
+    this.host = host;
+  }
+
+  /**
+   * The cron job: takes the cache's refresh lock (or waits for it, with {@code wait}), refreshes what is
+   * stale within what is left of the deadline, and brings an existing rank index up to date, so that
+   * the next {@code rank} does not read what this run wrote.
+   *
+   * @param command the command line, for the lock's holder file
+   * @param waiting told who holds the lock before this run waits for it
+   * @throws InterruptedException when the wait for the lock is interrupted
+   */
+  public Report run(Options options, String command, boolean wait, Consumer<String> waiting, Progress progress)
+      throws InterruptedException {
+    Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    long t0 = ticker.millis();
+    Path state = cache.stateDir();
+    RefreshLock.Holder me = new RefreshLock.Holder(ProcessHandle.current().pid(), startedAt, host, command);
+    Optional<RefreshLock> lock = RefreshLock.tryAcquire(state, me);
+    if (lock.isEmpty() && wait) {
+      waiting.accept(RefreshLock.describeHolder(state));
+      lock = Optional.of(RefreshLock.acquire(state, me));
+    }
+    if (lock.isEmpty()) {
+      return new Report(startedAt, ticker.millis() - t0, RefreshLock.describeHolder(state), null, Map.of(), null);
+    }
+    Result r;
+    try (RefreshLock held = lock.get()) {
+      Duration until = options.deadline();
+      Duration remaining = until == null ? null
+          : until.minusMillis(ticker.millis() - t0).isNegative() ? Duration.ZERO
+          : until.minusMillis(ticker.millis() - t0);
+      r = refresh(options.withDeadline(remaining), progress);
+    }
+    Map<String, Integer> requests = requests(options.sources(), r);
+    long millis = ticker.millis() - t0;
+    String indexProblem = null;
+    if (r.refreshed() > 0 && !r.stoppedAtDeadline() && cache.hasIndex()) {
+      try {
+        // The papers just written must be older than the index's racy window, or it would not trust them.
+        sleeper.sleep(PaperIndex.RACY.plusMillis(100));
+        cache.updateIndex();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (CacheException e) {
+        indexProblem = e.getMessage();
+      }
+    }
+    return new Report(startedAt, millis, null, r, requests, indexProblem);
+  }
+
+  /** Requests sent per chosen source (JSON names), zeros included, in name order. */
+  private Map<String, Integer> requests(Set<Source> chosen, Result r) {
+    Map<String, Integer> counts = sent.get();
+    Map<String, Integer> out = new TreeMap<>();
+    for (Source source : chosen) {
+      out.put(source.jsonName(), counts.getOrDefault(source.jsonName(), 0));
+    }
+    if (chosen.contains(Source.SCHOLAR)) {
+      out.merge(Source.SCHOLAR.jsonName(), r.scholarRequests(), Integer::sum);
+    }
+    return out;
   }
 
   /** One stale paper: what it needs, and what each source did. */
@@ -182,13 +297,13 @@ public final class RefreshService {
   }
 
   /** Per run: the clock at the start, the deadline, and how long requests took. */
-  private final class Run {
+  private final class Pacing {
     final long start = ticker.millis();
     final Options options;
     final Map<Source, Long> longest = new LinkedHashMap<>();
     boolean stoppedAtDeadline;
 
-    Run(Options options) {
+    Pacing(Options options) {
       this.options = options;
     }
 
@@ -198,7 +313,7 @@ public final class RefreshService {
         return true;
       }
       long elapsed = ticker.millis() - start;
-      Duration interval = options.intervals().getOrDefault(source, Duration.ZERO);
+      Duration interval = limits.intervals().getOrDefault(source, Duration.ZERO);
       long margin = Math.max(MIN_MARGIN.toMillis(), longest.getOrDefault(source, 0L));
       if (elapsed + interval.toMillis() + margin <= options.deadline().toMillis()) {
         return true;
@@ -215,7 +330,7 @@ public final class RefreshService {
   /** Refreshes what is stale; never throws for an upstream failure (see the outcome). */
   public Result refresh(Options options, Progress progress) {
     Progress p = progress == null ? Progress.NONE : progress;
-    Run run = new Run(options);
+    Pacing run = new Pacing(options);
     Outcome outcome = new Outcome();
     List<String> notes = new ArrayList<>();
     Instant now = clock.instant();
@@ -270,10 +385,10 @@ public final class RefreshService {
       p.update(0, total, "refresh");
     }
     if (wantS2) {
-      askById(Source.SEMANTIC_SCHOLAR, stale, w -> w.s2Key, s2, options.s2Batch(), run, outcome, now, p, done, total);
+      askById(Source.SEMANTIC_SCHOLAR, stale, w -> w.s2Key, s2, limits.s2Batch(), run, outcome, now, p, done, total);
     }
     if (wantArxiv) {
-      askById(Source.ARXIV, stale, w -> w.arxivKey, arxiv, options.arxivBatch(), run, outcome, now, p, done,
+      askById(Source.ARXIV, stale, w -> w.arxivKey, arxiv, limits.arxivBatch(), run, outcome, now, p, done,
           total);
     }
     int scholarRequests = 0;
@@ -310,7 +425,7 @@ public final class RefreshService {
 
   /** Asks a source by id, batch by batch, storing each batch's answers as soon as it returns. */
   private void askById(Source src, List<Work> stale, java.util.function.Function<Work, PaperId> keyOf,
-      Supplier<IdLookup> supplier, int batch, Run run, Outcome outcome, Instant now, Progress p, long[] done,
+      Supplier<IdLookup> supplier, int batch, Pacing run, Outcome outcome, Instant now, Progress p, long[] done,
       long total) {
     Map<PaperId, List<Work>> byKey = new LinkedHashMap<>();
     for (Work w : stale) {
@@ -409,7 +524,7 @@ public final class RefreshService {
     }
   }
 
-  private int askScholar(List<Work> stale, Run run, Outcome outcome, Progress p, long[] done, long total) {
+  private int askScholar(List<Work> stale, Pacing run, Outcome outcome, Progress p, long[] done, long total) {
     List<Paper> papers = new ArrayList<>();
     Map<String, Work> byId = new LinkedHashMap<>();
     for (Work w : stale) {

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  *
  * One instance per run: once blocked, it stays blocked.
  */
-public final class ScholarLookup implements FetchService.ScholarStep {
+public final class ScholarLookup implements FetchService.ScholarFetch {
   private final PaperCache cache;
   private final Supplier<ScholarSource> source;
   private final Clock clock;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * sure matches only), one paper at a time so that the deadline is checked before every request, and
  * stopping at the first try-later failure (a block, a cool-down, the budget).
  */
-public final class ScholarRefreshStep implements RefreshService.ScholarStep {
+public final class ScholarRefreshStep implements RefreshService.ScholarRefresh {
   private final PaperCache cache;
   private final Supplier<ScholarSource> source;
   private final Clock clock;

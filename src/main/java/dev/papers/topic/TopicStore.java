@@ -99,12 +99,31 @@ public final class TopicStore {
     return parse(name, file.toString(), bytes);
   }
 
-  private TopicException unknown(String name) {
+  /**
+   * A topic as {@code rank} and {@code list} take it: its file when there is one, else the topic its
+   * tag makes ({@link Topic#ofTag}); the caller says {@link #unknown} when a tag-only topic has no
+   * member.
+   *
+   * @throws TopicException when the name is not a topic name, or its file is malformed
+   */
+  public Topic resolve(String name) {
+    if (!validName(name)) {
+      return load(name); // says what a topic name looks like
+    }
+    if (!Files.exists(dir.resolve(name + ".json"))) {
+      return Topic.ofTag(name);
+    }
+    return load(name);
+  }
+
+  /** "unknown topic NAME; topics in DIR: ..., or a tag (papers topics lists them)". */
+  public TopicException unknown(String name) {
     List<String> names = names();
     String there = names.isEmpty()
-        ? "there are no topics in " + dir + " (a topic is a file NAME.json there)"
+        ? "there are no topic files in " + dir + " (a topic is a file NAME.json there)"
         : "topics in " + dir + ": " + String.join(", ", names);
-    return new TopicException("unknown topic " + InvalidIdException.quote(name) + "; " + there);
+    return new TopicException("unknown topic " + InvalidIdException.quote(name) + ": no topic file and no paper "
+        + "tagged with it; " + there + " (papers topics lists them, tags included)");
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.papers.cli;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.Main;
 import dev.papers.config.Settings;
 import dev.papers.testing.FakeTime;

@@ -93,7 +93,7 @@ class CronLinesTest {
     pb.directory(elsewhere.toFile());
     pb.environment().remove("PAPERS_CACHE");
     pb.environment().remove("PAPERS_QUERIES");
-    pb.environment().put("PAPERS_CONFIG", tmp.resolve("no-config").toString());
+    pb.environment().put("PAPERS_CONFIG", "/dev/null"); // no configuration (a missing file is warned about)
     pb.environment().put("PAPERS_TEST_JAVA", ChildJvm.java());
     pb.environment().put("PAPERS_TEST_CP", ChildJvm.classpath());
     pb.environment().put("PAPERS_S2_URL", wm.baseUrl() + "/graph/v1");

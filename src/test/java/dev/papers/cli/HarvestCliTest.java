@@ -312,6 +312,8 @@ class HarvestCliTest {
     CliHarness.Run r = cli.run("fetch", "--topic", "few");
     assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.err()).contains("not found").contains("CorpusId:42").doesNotContain("1503.02531)");
+    // the paper no source found is not counted as new: only the one now in the cache is
+    assertThat(r.err()).contains("few: 2 candidates").contains(", 1 new, 0 updated, 0 fresh");
     assertThat(tagged("few")).extracting(Paper::id).containsExactly("arxiv:1503.02531");
     assertThat(batches()).hasSize(1);
     assertThat(batchIds(batches().get(0))).containsExactly("CorpusId:42", "ARXIV:1503.02531");

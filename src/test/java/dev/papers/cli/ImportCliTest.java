@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.Main;
 import dev.papers.config.Settings;
 import dev.papers.json.Json;

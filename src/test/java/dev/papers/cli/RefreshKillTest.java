@@ -61,7 +61,7 @@ class RefreshKillTest {
     RefreshFixtures.S2Batch.delayAfterFirst = 3000;
     Map<String, String> env = new HashMap<>();
     env.put("PAPERS_CACHE", cacheDir.toString());
-    env.put("PAPERS_CONFIG", home.resolve("no-config").toString());
+    env.put("PAPERS_CONFIG", "/dev/null"); // no configuration (a missing file is warned about)
     env.put("PAPERS_S2_URL", wm.baseUrl() + "/graph/v1");
     env.put("PAPERS_ARXIV_URL", wm.baseUrl() + "/api/query");
     env.put("PAPERS_S2_INTERVAL", "0");

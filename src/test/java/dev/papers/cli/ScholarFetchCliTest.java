@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.papers.App;
+import dev.papers.app.App;
 import dev.papers.Main;
 import dev.papers.config.Settings;
 import dev.papers.json.Json;
@@ -307,7 +307,7 @@ class ScholarFetchCliTest {
         .withHeader("User-Agent", equalTo("polite-reader/2.0")));
     wm.getWireMock().verifyThat(0, getRequestedFor(urlPathMatching("/graph/v1/.*"))
         .withHeader("User-Agent", equalTo("polite-reader/2.0")));
-    assertThat(app.sources().requestCounts()).containsEntry("scholar", 1).containsEntry("arxiv", 1)
+    assertThat(app.requestCounts()).containsEntry("scholar", 1).containsEntry("arxiv", 1)
         .containsEntry("semanticScholar", 1);
 
     // a flag wins over the file

@@ -18,7 +18,7 @@ class IdExtractorTest {
 
   private final IdExtractor extractor = new IdExtractor();
 
-  private List<String> ids(String text, Format format) {
+  private List<String> ids(String text, DocumentFormat format) {
     return extractor.extract(text, format).stream().map(f -> f.id().display()).toList();
   }
 
@@ -66,29 +66,29 @@ class IdExtractorTest {
   @MethodSource("seeds")
   void seedCitesExactlyWhatItCites(String seed, List<String> expected) throws IOException {
     String text = Files.readString(RealFixtures.seed(seed), StandardCharsets.UTF_8);
-    assertThat(ids(text, Format.detect(seed, text))).containsExactlyElementsOf(expected);
-    assertThat(ids(text, Format.TEXT)).containsExactlyElementsOf(expected);
-    assertThat(ids(text, Format.MARKDOWN)).containsExactlyElementsOf(expected);
+    assertThat(ids(text, DocumentFormat.detect(seed, text))).containsExactlyElementsOf(expected);
+    assertThat(ids(text, DocumentFormat.TEXT)).containsExactlyElementsOf(expected);
+    assertThat(ids(text, DocumentFormat.MARKDOWN)).containsExactlyElementsOf(expected);
   }
 
   @Test
   void seedLinesAndMatchedText() throws IOException {
     String text = Files.readString(RealFixtures.seed("002_a513cab50487f207.txt"));
-    List<Found> found = extractor.extract(text, Format.TEXT);
+    List<Found> found = extractor.extract(text, DocumentFormat.TEXT);
     assertThat(found.get(1))
         .isEqualTo(new Found(PaperId.arxiv("2002.05715"), "http://xxx.itp.ac.cn/abs/2002.05715", 87));
     String t004 = Files.readString(RealFixtures.seed("004_424488900405d3ee.txt"));
     // 1911.11423 is cited three times (lines 53, 69, 81): the first counts
-    assertThat(extractor.extract(t004, Format.MARKDOWN).get(0))
+    assertThat(extractor.extract(t004, DocumentFormat.MARKDOWN).get(0))
         .isEqualTo(new Found(PaperId.arxiv("1911.11423"), "https://arxiv.org/pdf/1911.11423.pdf", 53));
   }
 
   // --- one-line documents ----------------------------------------------------------------------
 
   static Stream<Arguments> rows() {
-    Format t = Format.TEXT;
-    Format md = Format.MARKDOWN;
-    Format h = Format.HTML;
+    DocumentFormat t = DocumentFormat.TEXT;
+    DocumentFormat md = DocumentFormat.MARKDOWN;
+    DocumentFormat h = DocumentFormat.HTML;
     return Stream.of(
         // prefixed ids
         row("arXiv: prefix", t, "see arXiv:1909.10351 for details", "1909.10351"),
@@ -197,20 +197,20 @@ class IdExtractorTest {
         .map(Arguments::of);
   }
 
-  private static Arguments row(String name, Format format, String text, String... expected) {
+  private static Arguments row(String name, DocumentFormat format, String text, String... expected) {
     return Arguments.of(name, format, text, List.of(expected));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
-  void findsWhatIsCited(String name, Format format, String text, List<String> expected) {
+  void findsWhatIsCited(String name, DocumentFormat format, String text, List<String> expected) {
     assertThat(ids(text, format)).as(text).containsExactlyElementsOf(expected);
   }
 
   @ParameterizedTest(name = "not a citation: {0}")
   @MethodSource("nothing")
   void findsNothingIn(String text) {
-    for (Format f : Format.values()) {
+    for (DocumentFormat f : DocumentFormat.values()) {
       assertThat(ids(text, f)).as(f + ": " + text).isEmpty();
       assertThat(ids("前文 " + text + " 后文\n", f)).as(f + " in prose: " + text).isEmpty();
     }
@@ -221,8 +221,8 @@ class IdExtractorTest {
   @Test
   void markdownNotes() {
     String text = resource("notes-zh.md");
-    assertThat(Format.detect("notes-zh.md", text)).isEqualTo(Format.MARKDOWN);
-    List<Found> found = extractor.extract(text, Format.MARKDOWN);
+    assertThat(DocumentFormat.detect("notes-zh.md", text)).isEqualTo(DocumentFormat.MARKDOWN);
+    List<Found> found = extractor.extract(text, DocumentFormat.MARKDOWN);
     assertThat(found.stream().map(f -> f.id().display() + "@" + f.line()))
         .containsExactly(
             "1909.10351@7",
@@ -248,9 +248,9 @@ class IdExtractorTest {
   @Test
   void htmlReadingList() {
     String html = resource("reading-list.html");
-    assertThat(Format.detect("reading-list.html", html)).isEqualTo(Format.HTML);
-    assertThat(Format.detect("-", html)).isEqualTo(Format.HTML);
-    List<Found> found = extractor.extract(html, Format.HTML);
+    assertThat(DocumentFormat.detect("reading-list.html", html)).isEqualTo(DocumentFormat.HTML);
+    assertThat(DocumentFormat.detect("-", html)).isEqualTo(DocumentFormat.HTML);
+    List<Found> found = extractor.extract(html, DocumentFormat.HTML);
     assertThat(found.stream().map(f -> f.id().display() + "@" + f.line()))
         .containsExactly(
             "1706.03762@5",
@@ -271,7 +271,7 @@ class IdExtractorTest {
   @Test
   void notCitationsFileYieldsNothing() {
     String text = resource("not-citations.txt");
-    for (Format f : Format.values()) {
+    for (DocumentFormat f : DocumentFormat.values()) {
       assertThat(extractor.extract(text, f)).as(f.toString()).isEmpty();
     }
   }
@@ -280,7 +280,7 @@ class IdExtractorTest {
   void linesAndMatchedTextInPlainText() {
     String text = "title\n\nsee arXiv:1909.10351,\nand (https://arxiv.org/pdf/2002.05709v2.pdf).\n"
         + "again 1909.10351v3\r\nlast 10.1145/1541880.1541882.";
-    assertThat(extractor.extract(text, Format.TEXT))
+    assertThat(extractor.extract(text, DocumentFormat.TEXT))
         .containsExactly(
             new Found(PaperId.arxiv("1909.10351"), "arXiv:1909.10351", 3),
             new Found(PaperId.arxiv("2002.05709v2"), "https://arxiv.org/pdf/2002.05709v2.pdf", 4),
@@ -289,7 +289,7 @@ class IdExtractorTest {
 
   @Test
   void emptyDocuments() {
-    for (Format f : Format.values()) {
+    for (DocumentFormat f : DocumentFormat.values()) {
       assertThat(extractor.extract("", f)).isEmpty();
       assertThat(extractor.extract(null, f)).isEmpty();
     }
@@ -297,15 +297,15 @@ class IdExtractorTest {
 
   @Test
   void detectsFormats() {
-    assertThat(Format.detect("a.HTM", "")).isEqualTo(Format.HTML);
-    assertThat(Format.detect("dir.v2/notes.markdown", "<html>")).isEqualTo(Format.MARKDOWN);
-    assertThat(Format.detect("a.txt", "plain 1909.10351")).isEqualTo(Format.TEXT);
-    assertThat(Format.detect("a.txt", "\uFEFF  <!DOCTYPE html><p>x")).isEqualTo(Format.HTML);
-    assertThat(Format.detect(null, "<!-- saved -->\n<html><body>x</body></html>")).isEqualTo(Format.HTML);
-    assertThat(Format.detect("-", "# Title\n\ntext")).isEqualTo(Format.MARKDOWN);
-    assertThat(Format.detect("notes", "see [x](https://arxiv.org/abs/1909.10351)")).isEqualTo(Format.MARKDOWN);
-    assertThat(Format.detect("notes", "a <b>bold</b> claim")).isEqualTo(Format.TEXT);
-    assertThat(Format.detect("a.md", null)).isEqualTo(Format.MARKDOWN);
-    assertThat(Format.detect(null, null)).isEqualTo(Format.TEXT);
+    assertThat(DocumentFormat.detect("a.HTM", "")).isEqualTo(DocumentFormat.HTML);
+    assertThat(DocumentFormat.detect("dir.v2/notes.markdown", "<html>")).isEqualTo(DocumentFormat.MARKDOWN);
+    assertThat(DocumentFormat.detect("a.txt", "plain 1909.10351")).isEqualTo(DocumentFormat.TEXT);
+    assertThat(DocumentFormat.detect("a.txt", "\uFEFF  <!DOCTYPE html><p>x")).isEqualTo(DocumentFormat.HTML);
+    assertThat(DocumentFormat.detect(null, "<!-- saved -->\n<html><body>x</body></html>")).isEqualTo(DocumentFormat.HTML);
+    assertThat(DocumentFormat.detect("-", "# Title\n\ntext")).isEqualTo(DocumentFormat.MARKDOWN);
+    assertThat(DocumentFormat.detect("notes", "see [x](https://arxiv.org/abs/1909.10351)")).isEqualTo(DocumentFormat.MARKDOWN);
+    assertThat(DocumentFormat.detect("notes", "a <b>bold</b> claim")).isEqualTo(DocumentFormat.TEXT);
+    assertThat(DocumentFormat.detect("a.md", null)).isEqualTo(DocumentFormat.MARKDOWN);
+    assertThat(DocumentFormat.detect(null, null)).isEqualTo(DocumentFormat.TEXT);
   }
 }

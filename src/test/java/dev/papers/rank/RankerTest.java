@@ -85,13 +85,21 @@ class RankerTest {
   }
 
   @Test
-  void limitCutsRankedOnlyUnrankedAlwaysListed() {
+  void limitCapsWhatIsListedUnrankedOnlyWhenThereIsRoomOrWithAll() {
     Paper noCount = arxiv("2001.00009", "2020-01-01").topic("distillation").build();
-    RankResult r = Ranker.rank(topic(), List.of(
+    List<Paper> cache = List.of(
         tagged("2001.00001", 100, 150), tagged("2001.00002", 100, 400), tagged("2001.00003", 100, 300),
-        noCount), new RankOptions(null, 2, NOW));
-    assertThat(ids(r)).containsExactly("arxiv:2001.00002", "arxiv:2001.00003", "arxiv:2001.00009");
-    assertThat(r.ranked()).hasSize(2);
+        noCount);
+    RankResult r = Ranker.rank(topic(), cache, new RankOptions(null, 2, NOW));
+    assertThat(ids(r)).containsExactly("arxiv:2001.00002", "arxiv:2001.00003");
+    assertThat(r.omitted()).isEqualTo(1 + topic().include().size());
+    RankResult room = Ranker.rank(topic(), cache, new RankOptions(null, 4, NOW));
+    assertThat(ids(room)).containsExactly("arxiv:2001.00002", "arxiv:2001.00003", "arxiv:2001.00001",
+        "arxiv:2001.00009");
+    RankResult all = Ranker.rank(topic(), cache, new RankOptions(null, 2, NOW, true));
+    assertThat(ids(all)).startsWith("arxiv:2001.00002", "arxiv:2001.00003", "arxiv:2001.00009");
+    assertThat(all.omitted()).isZero();
+    assertThat(all.ranked()).hasSize(2);
     assertThat(Ranker.rank(topic(), List.of(tagged("2001.00001", 1, 2)), new RankOptions(null, 0, NOW))
         .entries()).isEmpty();
     assertThatThrownBy(() -> new RankOptions(null, -1, NOW)).isInstanceOf(IllegalArgumentException.class);

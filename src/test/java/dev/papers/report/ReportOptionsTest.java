@@ -11,7 +11,7 @@ class ReportOptionsTest {
       true,  null, null, true,  100
       true,  '',   120,  true,  120
       true,  1,    120,  false, 120
-      false, null, 120,  false, 100
+      false, null, 120,  false, 2147483647
       true,  null, abc,  true,  100
       true,  null, 10,   true,  40
       """)

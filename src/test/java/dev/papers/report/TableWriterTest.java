@@ -46,7 +46,8 @@ class TableWriterTest {
   void rowsRanksMarkersAndEllipsis() {
     List<String> lines = lines(ReportOptions.plain());
     assertThat(lines.get(1)).startsWith("#  cites/yr  how");
-    assertThat(lines.get(2)).matches("1 +417\\.7  obs +1520  s2 +2019  TinyBERT: Distilling BERT for .*… +1909\\.10351");
+    assertThat(lines.get(2)).matches("1 +417\\.7  obs +1520 +0d  s2 +2019  TinyBERT: Distilling BERT for .*… +1909\\.10351");
+    assertThat(lines).anyMatch(l -> l.contains("4y  reported"));
     assertThat(lines).anyMatch(l -> l.contains("reported") && l.contains("1903.12136"));
     assertThat(lines).anyMatch(l -> l.contains("life~") && l.contains("知识蒸馏") && l.contains("…"));
     assertThat(lines).anyMatch(l -> l.contains("-100.0  obs"));

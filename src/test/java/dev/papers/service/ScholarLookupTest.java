@@ -63,7 +63,7 @@ class ScholarLookupTest {
       assertThat(f.retryAt()).isEqualTo(until);
       assertThat(f.message()).contains("cooling down until 2026-11-22T16:00:00Z").contains("not asking it");
     });
-    assertThat(outcome.exitCode()).isEqualTo(Outcome.TRY_LATER);
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.TRY_LATER);
     assertThat(report.found()).isEmpty();
     assertThat(report.missed()).isEmpty();
     assertThat(notes).singleElement().asString().contains("3 paper(s) not asked");

@@ -105,7 +105,7 @@ class TopicStoreTest {
   void noTopicsAtAll() {
     assertThatThrownBy(() -> new TopicStore(dir.resolve("missing")).load("x"))
         .isInstanceOf(TopicException.class)
-        .hasMessageContaining("there are no topics");
+        .hasMessageContaining("there are no topic files");
   }
 
   @ParameterizedTest

@@ -10,6 +10,8 @@ import dev.papers.model.Source;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
+import dev.papers.source.SearchResult;
+import dev.papers.source.TopicSearch;
 import dev.papers.source.SourceException;
 import dev.papers.source.SourceException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +39,15 @@ import okhttp3.Request;
  * entry (HTTP 400 today, 200 from the older API); the id it names is "not found" and the rest of the
  * batch is asked again without it.
  */
-public final class ArxivSource implements IdLookup {
+public final class ArxivSource implements IdLookup, TopicSearch {
   /** The real endpoint ({@code PAPERS_ARXIV_URL}'s default). */
   public static final String DEFAULT_URL = "https://export.arxiv.org/api/query";
   /** Ids per {@code id_list} request by default. */
   public static final int DEFAULT_BATCH_SIZE = 100;
   /** The most results arXiv returns for one request. */
   public static final int MAX_RESULTS = 2000;
+  /** The largest page {@link #search} asks for (arXiv's manual asks for modest pages). */
+  public static final int SEARCH_PAGE = 100;
   /** How many times one batch is asked again after arXiv refused some of its ids. */
   static final int MAX_REFUSAL_RETRIES = 3;
 
@@ -156,7 +160,7 @@ public final class ArxivSource implements IdLookup {
    * @param maxResults page size, 1 to {@link #MAX_RESULTS}
    * @throws SourceException when the request fails or arXiv reports an error (CLIENT, with its message)
    */
-  public SearchPage search(String searchQuery, int start, int maxResults) throws SourceException {
+  public ArxivSearchPage searchPage(String searchQuery, int start, int maxResults) throws SourceException {
     if (searchQuery == null || searchQuery.isBlank()) {
       throw new IllegalArgumentException("an arXiv search needs a query");
     }
@@ -181,7 +185,43 @@ public final class ArxivSource implements IdLookup {
     }
     int total = feed.totalResults() != null ? feed.totalResults() : start + records.size();
     int first = feed.startIndex() != null ? feed.startIndex() : start;
-    return new SearchPage(total, first, records);
+    return new ArxivSearchPage(total, first, records);
+  }
+
+  /**
+   * The search, page after page: pages of {@code max_results} = min(remaining, {@link #SEARCH_PAGE}),
+   * {@code start} advancing by the entries received, until {@code max} papers, the feed's {@code
+   * totalResults}, or a page with no entries. A failure keeps what earlier pages found.
+   */
+  @Override
+  public SearchResult search(String query, int max, Progress progress) {
+    String what = Source.ARXIV.displayName() + " search";
+    Map<String, SourceRecord> found = new LinkedHashMap<>();
+    SourceException failure = null;
+    int start = 0;
+    progress.update(0, max, what);
+    while (found.size() < max) {
+      int size = Math.min(max - found.size(), SEARCH_PAGE);
+      ArxivSearchPage page;
+      try {
+        page = searchPage(query, start, size);
+      } catch (SourceException e) {
+        failure = e;
+        break;
+      }
+      for (SourceRecord r : page.records()) {
+        if (r.arxivId() != null && found.size() < max) {
+          found.putIfAbsent(r.arxivId(), r);
+        }
+      }
+      start += page.records().size();
+      progress.update(Math.min(found.size(), max), max, what);
+      if (page.records().isEmpty() || start >= page.totalResults()) {
+        break;
+      }
+    }
+    progress.update(max, max, what);
+    return new SearchResult(new ArrayList<>(found.values()), failure, null);
   }
 
   /** Asks for one batch; arXiv-refused ids are dropped and the rest asked again (a few times at most). */

@@ -15,6 +15,8 @@ import dev.papers.source.CitationHistograms;
 import dev.papers.source.IdLookup;
 import dev.papers.source.Lookup;
 import dev.papers.source.Progress;
+import dev.papers.source.SearchResult;
+import dev.papers.source.TopicSearch;
 import dev.papers.source.SourceException;
 import dev.papers.source.SourceException.Kind;
 import dev.papers.source.TitleSearch;
@@ -47,12 +49,16 @@ import okhttp3.RequestBody;
  * <p>The API key, when there is one, travels only in the {@code x-api-key} header; it is never part of
  * a URL, message or {@code toString}, and any text an answer echoes has it blanked out.
  */
-public final class S2Source implements IdLookup, TitleSearch, CitationHistograms {
+public final class S2Source implements IdLookup, TitleSearch, CitationHistograms, TopicSearch {
   /** The fields asked for every paper. */
   public static final String FIELDS = "paperId,corpusId,externalIds,url,title,abstract,venue,year,"
       + "publicationDate,authors,citationCount,influentialCitationCount,journal";
   /** Most ids S2 takes in one batch request. */
   public static final int BATCH_SIZE = 500;
+  /** The largest relevance-search page. */
+  public static final int SEARCH_PAGE = 100;
+  /** S2's relevance search refuses offset + limit of 1,000 or more. */
+  static final int SEARCH_WINDOW = 999;
   /** Citations asked per page (S2's most). */
   public static final int CITATION_PAGE = 1000;
   /** The default cap on citations read for one histogram. */
@@ -310,7 +316,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
    * @param query S2 bulk query syntax
    * @param token the previous page's token, or null for the first page
    * @throws SourceException of kind {@link Kind#CLIENT} when S2 refuses the request (400, 403, 404), so
-   *     that a caller can fall back to {@link #search}
+   *     that a caller can fall back to {@link #searchRelevance}
    */
   public BulkPage searchBulk(String query, String token) throws SourceException {
     requireQuery(query);
@@ -330,7 +336,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
    * One page of relevance search ({@code /paper/search}). S2 serves at most 100 a page and refuses
    * offset + limit of 1,000 or more; those bounds are left to S2 to state.
    */
-  public SearchPage search(String query, int offset, int limit) throws SourceException {
+  public RelevancePage searchRelevance(String query, int offset, int limit) throws SourceException {
     requireQuery(query);
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
@@ -342,7 +348,66 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
         .addQueryParameter("fields", FIELDS)
         .build();
     S2Dto.Results res = results(send(new Request.Builder().url(url).get().build()));
-    return new SearchPage(res.total(), res.next(), records(res));
+    return new RelevancePage(res.total(), res.next(), records(res));
+  }
+
+  /**
+   * The search: the bulk search (most cited first), its continuation token followed until {@code max}
+   * papers or no token; when the bulk endpoint refuses the request (any 4xx answer that is not
+   * try-later) the relevance search is read instead, in pages of at most {@link #SEARCH_PAGE}
+   * ({@code offset}/{@code limit}), inside S2's window of 1,000.
+   */
+  @Override
+  public SearchResult search(String query, int max, Progress progress) {
+    String what = Source.SEMANTIC_SCHOLAR.displayName() + " search";
+    Map<String, SourceRecord> found = new LinkedHashMap<>();
+    String token = null;
+    progress.update(0, max, what);
+    try {
+      do {
+        BulkPage page = searchBulk(query, token);
+        for (SourceRecord r : page.records()) {
+          if (found.size() < max) {
+            found.putIfAbsent(r.s2Id(), r);
+          }
+        }
+        token = page.token();
+        progress.update(Math.min(found.size(), max), max, what);
+        if (page.records().isEmpty()) {
+          break;
+        }
+      } while (token != null && found.size() < max);
+    } catch (SourceException e) {
+      if (e.kind() != SourceException.Kind.CLIENT) {
+        progress.update(max, max, what);
+        return new SearchResult(new ArrayList<>(found.values()), e, null);
+      }
+      String fallback = "Semantic Scholar's bulk search refused (" + e.getMessage() + "); relevance search instead";
+      SourceException failure = null;
+      int offset = 0;
+      try {
+        while (found.size() < max && offset < SEARCH_WINDOW) {
+          int limit = Math.min(Math.min(SEARCH_PAGE, max - found.size()), SEARCH_WINDOW - offset);
+          RelevancePage page = searchRelevance(query, offset, limit);
+          for (SourceRecord r : page.records()) {
+            if (found.size() < max) {
+              found.putIfAbsent(r.s2Id(), r);
+            }
+          }
+          progress.update(Math.min(found.size(), max), max, what);
+          if (page.records().isEmpty() || page.next() == null || page.next() <= offset) {
+            break;
+          }
+          offset = page.next();
+        }
+      } catch (SourceException e2) {
+        failure = e2;
+      }
+      progress.update(max, max, what);
+      return new SearchResult(new ArrayList<>(found.values()), failure, fallback);
+    }
+    progress.update(max, max, what);
+    return new SearchResult(new ArrayList<>(found.values()), null, null);
   }
 
   /**

@@ -333,7 +333,7 @@ class ArxivSourceTest {
     stubFor(get(urlPathEqualTo(PATH)).withQueryParam("search_query", equalTo(query))
         .withQueryParam("start", equalTo("20")).withQueryParam("max_results", equalTo("3"))
         .willReturn(aResponse().withStatus(200).withBody(RealFixtures.resource("arxiv/current_search_page.xml"))));
-    SearchPage page = source(100).search(query, 20, 3);
+    ArxivSearchPage page = source(100).searchPage(query, 20, 3);
 
     assertThat(page.totalResults()).isEqualTo(4242);
     assertThat(page.start()).isEqualTo(20);
@@ -351,7 +351,7 @@ class ArxivSourceTest {
     byte[] body = RealFixtures.bytes("arxiv/arxiv_2026_search_testing_start0_max10.xml");
     stubFor(get(urlPathEqualTo(PATH)).withQueryParam("search_query", equalTo("testing"))
         .willReturn(aResponse().withStatus(200).withBody(body)));
-    SearchPage page = source(100).search("testing", 0, 10);
+    ArxivSearchPage page = source(100).searchPage("testing", 0, 10);
     assertThat(page.totalResults()).isEqualTo(214881);
     assertThat(page.records()).hasSize(10);
     assertThat(page.records().stream().filter(r -> r.doi() != null)).hasSize(6);
@@ -360,7 +360,7 @@ class ArxivSourceTest {
   @Test
   void searchErrorIsAClientFailure() {
     stubFor(get(urlPathEqualTo(PATH)).willReturn(atom(400, AtomFeeds.error("nope"))));
-    assertThatThrownBy(() -> source(100).search("all:x", 0, 10))
+    assertThatThrownBy(() -> source(100).searchPage("all:x", 0, 10))
         .isInstanceOfSatisfying(SourceException.class, e -> {
           assertThat(e.kind()).isEqualTo(SourceException.Kind.CLIENT);
           assertThat(e.getMessage()).contains("incorrect id format for nope");
@@ -371,9 +371,9 @@ class ArxivSourceTest {
   @Test
   void searchRefusesNonsenseArguments() {
     ArxivSource s = source(100);
-    assertThatThrownBy(() -> s.search(" ", 0, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> s.search("x", -1, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> s.search("x", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.searchPage(" ", 0, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.searchPage("x", -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.searchPage("x", 0, 0)).isInstanceOf(IllegalArgumentException.class);
     verify(exactly(0), getRequestedFor(urlPathEqualTo(PATH)));
   }
 

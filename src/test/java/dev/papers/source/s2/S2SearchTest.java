@@ -172,7 +172,7 @@ class S2SearchTest {
         .withQueryParam("fields", equalTo(S2Source.FIELDS))
         .willReturn(okJson(own("search_page.json"))));
 
-    SearchPage p = source(wm).search("distillation", 0, 2);
+    RelevancePage p = source(wm).searchRelevance("distillation", 0, 2);
 
     assertThat(p.total()).isEqualTo(1234);
     assertThat(p.next()).isEqualTo(2);
@@ -183,7 +183,7 @@ class S2SearchTest {
   @Test
   void emptySearchWithoutData(WireMockRuntimeInfo wm) throws Exception {
     stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(own("search_no_data.json"))));
-    SearchPage p = source(wm).search("n0 r3sult", 0, 100);
+    RelevancePage p = source(wm).searchRelevance("n0 r3sult", 0, 100);
     assertThat(p.total()).isZero();
     assertThat(p.next()).isNull();
     assertThat(p.records()).isEmpty();

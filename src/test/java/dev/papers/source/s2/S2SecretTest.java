@@ -98,7 +98,7 @@ class S2SecretTest {
     errors.add(((Lookup.Failed) batch.get(PaperId.corpus(8))).error());
     collect(errors, () -> s.matchTitle("t"));
     collect(errors, () -> s.searchBulk("q", null));
-    collect(errors, () -> s.search("q", 0, 10));
+    collect(errors, () -> s.searchRelevance("q", 0, 10));
 
     assertThat(errors).hasSize(9); // ids 1, 2, 3, 6, 7 (4 and 5 are not found), the batch, match, bulk, search
     for (SourceException e : errors) {

@@ -1,4 +1,4 @@
-package dev.papers;
+package dev.papers.app;
 
 /** The version from the jar manifest ("dev" when run from classes). */
 public final class Version {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The kinds of document {@link IdExtractor} reads. */
-public enum Format {
+public enum DocumentFormat {
   /** Plain text: every line is scanned as it stands. */
   TEXT,
   /**
@@ -32,7 +32,7 @@ public enum Format {
    * @param fileName the file's name or path, {@code -} or null for stdin
    * @param content the document, or null when not read yet (then only the name decides, text by default)
    */
-  public static Format detect(String fileName, String content) {
+  public static DocumentFormat detect(String fileName, String content) {
     if (fileName != null) {
       String name = fileName.toLowerCase(Locale.ROOT);
       int dot = name.lastIndexOf('.');

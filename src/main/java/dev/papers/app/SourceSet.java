@@ -1,8 +1,9 @@
-package dev.papers;
+package dev.papers.app;
 
 import dev.papers.config.UsageException;
 import dev.papers.http.IntervalGate;
 import dev.papers.http.Upstream;
+import dev.papers.model.Source;
 import dev.papers.source.arxiv.ArxivSource;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarCookieJar;
@@ -17,12 +18,13 @@ import java.util.Map;
 import java.util.Random;
 
 /** The sources, each built on first use with its settings. */
-public final class SourceSet {
+final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
+  private final Map<Source, Duration> intervals = new java.util.EnumMap<>(Source.class);
 
   /** @throws UsageException when a source's URL setting is not an http(s) URL (before anything is sent) */
   SourceSet(App app) {
@@ -43,9 +45,9 @@ public final class SourceSet {
     if (arxiv == null) {
       var s = app.settings();
       arxiv = new ArxivSource(s.get("PAPERS_ARXIV_URL", ARXIV_URL), app.upstream(),
-          ArxivSource.defaultPolicy(s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3)), app.maxRetries(),
+          ArxivSource.defaultPolicy(interval(Source.ARXIV), app.maxRetries(),
               app.maxBackoff()),
-          app.clock(), s.integer("PAPERS_ARXIV_BATCH", 100, 1));
+          app.clock(), arxivBatch());
     }
     return arxiv;
   }
@@ -54,7 +56,7 @@ public final class SourceSet {
     if (s2 == null) {
       var s = app.settings();
       s2 = new S2Source(s.get("PAPERS_S2_URL", S2_URL), app.upstream(),
-          S2Source.defaultPolicy(s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)), app.maxRetries(),
+          S2Source.defaultPolicy(interval(Source.SEMANTIC_SCHOLAR), app.maxRetries(),
               app.maxBackoff(), s.get("PAPERS_S2_API_KEY")),
           app.clock());
     }
@@ -97,13 +99,53 @@ public final class SourceSet {
           new IntervalGate(state.resolve("rate"), app.ticker(), app.sleeper()), app.sleeper(), wall,
           new Random(new SecureRandom().nextLong()));
       ScholarSource source = new ScholarSource(url, upstream,
-          ScholarSource.defaultPolicy(s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL),
+          ScholarSource.defaultPolicy(interval(Source.SCHOLAR),
               app.maxRetries(), app.maxBackoff(), settings.userAgent()),
           app.clock(), state, settings);
       scholarUpstream = upstream;
       scholar = source;
     }
     return scholar;
+  }
+
+  /** The least time between two requests to a source, as the settings say (each read once). */
+  synchronized Duration interval(Source source) {
+    return intervals.computeIfAbsent(source, k -> {
+      var s = app.settings();
+      return switch (k) {
+        case ARXIV -> s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3));
+        case SEMANTIC_SCHOLAR -> s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1));
+        case SCHOLAR -> s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL);
+        default -> Duration.ZERO;
+      };
+    });
+  }
+
+  /** The intervals of these sources. */
+  Map<Source, Duration> intervals(java.util.Collection<Source> sources) {
+    Map<Source, Duration> out = new java.util.EnumMap<>(Source.class);
+    sources.forEach(s -> out.put(s, interval(s)));
+    return out;
+  }
+
+  /** Ids per arXiv {@code id_list} request ({@code PAPERS_ARXIV_BATCH}, default 100). */
+  int arxivBatch() {
+    return app.settings().integer("PAPERS_ARXIV_BATCH", 100, 1);
+  }
+
+  /**
+   * Ids per Semantic Scholar batch request ({@code PAPERS_S2_BATCH}, default and most 500): smaller
+   * batches lose less to a kill, at the price of more requests.
+   *
+   * @throws UsageException when the setting is above what S2 takes
+   */
+  int s2Batch() {
+    int n = app.settings().integer("PAPERS_S2_BATCH", S2Source.BATCH_SIZE, 1);
+    if (n > S2Source.BATCH_SIZE) {
+      throw new UsageException("PAPERS_S2_BATCH: Semantic Scholar takes at most " + S2Source.BATCH_SIZE
+          + " ids a request, not " + n);
+    }
+    return n;
   }
 
   /** Requests sent so far per source (retries included), Scholar's own upstream included. */

@@ -10,8 +10,8 @@ import java.util.List;
  * @param next the offset of the next page, or null when there is none
  * @param records the papers of this page, best first (empty when S2 sent no {@code data})
  */
-public record SearchPage(Integer total, Integer next, List<SourceRecord> records) {
-  public SearchPage {
+public record RelevancePage(Integer total, Integer next, List<SourceRecord> records) {
+  public RelevancePage {
     records = List.copyOf(records);
   }
 }

@@ -3,7 +3,7 @@ package dev.papers.report;
 import java.util.Locale;
 
 /** The formats of {@code papers rank --format}. */
-public enum Format {
+public enum ReportFormat {
   TABLE,
   MARKDOWN,
   JSON,
@@ -12,12 +12,17 @@ public enum Format {
 
   /** The writer for this format. */
   public RankWriter writer(ReportOptions options) {
+    return writer(options, note -> { });
+  }
+
+  /** The writer for this format; {@code notes} is told, one line each, what a format leaves out. */
+  public RankWriter writer(ReportOptions options, java.util.function.Consumer<String> notes) {
     return switch (this) {
       case TABLE -> new TableWriter(options);
       case MARKDOWN -> new MarkdownWriter(options.explain());
       case JSON -> new JsonRankWriter(options.explain());
       case CSV -> new CsvWriter(options.explain());
-      case BIBTEX -> new BibtexWriter();
+      case BIBTEX -> new BibtexWriter(notes);
     };
   }
 
@@ -31,8 +36,8 @@ public enum Format {
    *
    * @throws IllegalArgumentException for any other value, with the values there are
    */
-  public static Format parse(String flag) {
-    for (Format f : values()) {
+  public static ReportFormat parse(String flag) {
+    for (ReportFormat f : values()) {
       if (f.flag().equalsIgnoreCase(flag == null ? "" : flag.strip())) {
         return f;
       }

@@ -10,9 +10,9 @@ import java.util.List;
  * @param start the offset of this page's first record
  * @param records the page's papers, in arXiv's order
  */
-public record SearchPage(int totalResults, int start, List<SourceRecord> records) {
+public record ArxivSearchPage(int totalResults, int start, List<SourceRecord> records) {
 
-  public SearchPage {
+  public ArxivSearchPage {
     records = records == null ? List.of() : List.copyOf(records);
   }
 }

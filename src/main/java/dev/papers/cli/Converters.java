@@ -1,0 +1,57 @@
+package dev.papers.cli;
+
+import dev.papers.app.App;
+import dev.papers.model.Source;
+import dev.papers.report.ReportFormat;
+import java.time.Duration;
+import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** picocli converters for the values several commands take; a bad value is exit 2, named by its flag. */
+final class Converters {
+  private Converters() {}
+
+  /** {@code --sources arxiv,s2,scholar}: a comma list of the sources to ask. */
+  record SourceChoice(Set<Source> sources) {
+    /** The sources chosen, or the app's defaults when the flag was not given. */
+    static Set<Source> or(SourceChoice choice, App app) {
+      return choice != null ? choice.sources() : app.defaultSources();
+    }
+  }
+
+  static final class Sources implements ITypeConverter<SourceChoice> {
+    @Override
+    public SourceChoice convert(String value) {
+      try {
+        return new SourceChoice(Source.parseList(value));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A DURATION: {@code 7d}, {@code 250ms}, {@code 0}. */
+  static final class Durations implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return dev.papers.config.Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --format table|markdown|json|csv|bibtex}, case-insensitive. */
+  static final class Formats implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return ReportFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.papers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad flag value is exit 2 with one line that names the flag, before anything is sent or read. */
+class FlagErrorsTest {
+  @TempDir Path home;
+  CliHarness cli;
+
+  @BeforeEach
+  void setUp() {
+    // Nothing listens there: a test that sent a request would fail with exit 1, not 2.
+    cli = new CliHarness(home, "http://127.0.0.1:9/api/query", "http://127.0.0.1:9/graph/v1");
+  }
+
+  @Test
+  void anUnknownSourceIsNamedWithTheKnownOnes() {
+    CliHarness.Run r = cli.run("fetch", "1909.10351", "--sources", "arxiv,bogus");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"bogus\" (known: arxiv, s2, scholar)\n");
+  }
+
+  @Test
+  void anEmptySourceListNamesTheSourcesThereAre() {
+    CliHarness.Run r = cli.run("refresh", "--sources", ",");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --sources: name at least one of arxiv, s2, scholar\n");
+  }
+
+  @Test
+  void sourcesAreCaseInsensitiveAndTakeTheJsonName() {
+    CliHarness.Run r = cli.run("import", "--offline", "--sources", "ArXiv,semanticScholar", "x.txt");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: import: --offline sends nothing; drop --sources or --offline\n");
+  }
+
+  @Test
+  void papersSourcesFromTheEnvironmentIsCheckedTheSameWay() {
+    cli.env.put("PAPERS_SOURCES", "s3");
+    CliHarness.Run r = cli.run("fetch", "1909.10351");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"s3\" (known: arxiv, s2, scholar)\n");
+  }
+
+  @Test
+  void anUnknownFormatListsTheFormats() {
+    CliHarness.Run r = cli.run("rank", "--topic", "t", "--format", "pdf");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --format: unknown format \"pdf\"; formats: table, markdown, json, csv, bibtex\n");
+  }
+
+  @Test
+  void aBadDurationSaysWhatADurationIs() {
+    CliHarness.Run r = cli.run("refresh", "--older-than", "7 days");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --older-than: \"7 days\" is not a duration (a number with ms, s, m, h, d or w,"
+        + " such as 7d or 250ms)\n");
+  }
+
+  @Test
+  void anUnknownFlagPointsToHelp() {
+    CliHarness.Run r = cli.run("rank", "--topic", "t", "--topik");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("papers: Unknown option: '--topik'").endsWith("Try 'papers rank --help' for more information.\n");
+  }
+}
