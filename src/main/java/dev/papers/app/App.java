@@ -177,6 +177,9 @@ public final class App {
     if (chosen.contains(Source.SCHOLAR)) {
       sources().scholar();
     }
+    if (chosen.contains(Source.OPEN_ALEX)) {
+      sources().openAlexBatch();
+    }
   }
 
   /** Requests sent so far per source (JSON names), retries included, Scholar's own connection included. */
@@ -198,7 +201,8 @@ public final class App {
 
   public synchronized FetchService fetch() {
     if (fetch == null) {
-      fetch = new FetchService(cache(), () -> sources().arxiv(), () -> sources().s2(), () -> sources().s2(),
+      fetch = new FetchService(cache(), () -> sources().arxiv(), () -> sources().s2(), () -> sources().openAlex(),
+          () -> sources().s2(),
           () -> sources().s2(), new ScholarLookup(cache(), () -> sources().scholar(), clock), clock);
     }
     return fetch;
@@ -219,9 +223,10 @@ public final class App {
   public synchronized RefreshService refresh() {
     if (refresh == null) {
       SourceSet s = sources();
-      refresh = new RefreshService(cache(), s::s2, s::arxiv,
+      refresh = new RefreshService(cache(), s::s2, s::arxiv, s::openAlex,
           new ScholarRefreshStep(cache(), s::scholar, clock), clock, ticker, sleeper,
-          new RefreshService.Limits(s.intervals(Source.selectable()), s.s2Batch(), s.arxivBatch()),
+          new RefreshService.Limits(s.intervals(Source.selectable()), s.s2Batch(), s.arxivBatch(),
+              s.openAlexBatch(), s.scholarBudget()),
           () -> upstream().requestCounts(), RefreshLock.hostName(settings.env()));
     }
     return refresh;

@@ -5,6 +5,7 @@ import dev.papers.http.IntervalGate;
 import dev.papers.http.Upstream;
 import dev.papers.model.Source;
 import dev.papers.source.arxiv.ArxivSource;
+import dev.papers.source.openalex.OpenAlexSource;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarCookieJar;
 import dev.papers.source.scholar.ScholarSettings;
@@ -22,6 +23,7 @@ final class SourceSet {
   private final App app;
   private ArxivSource arxiv;
   private S2Source s2;
+  private OpenAlexSource openAlex;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
   private final Map<Source, Duration> intervals = new java.util.EnumMap<>(Source.class);
@@ -30,7 +32,8 @@ final class SourceSet {
   SourceSet(App app) {
     this.app = app;
     for (String[] setting : new String[][] {{"PAPERS_ARXIV_URL", ARXIV_URL}, {"PAPERS_S2_URL", S2_URL},
-        {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL}}) {
+        {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL},
+        {"PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL}}) {
       String url = app.settings().get(setting[0], setting[1]);
       if (okhttp3.HttpUrl.parse(url) == null) {
         throw new UsageException(setting[0] + ": \"" + url + "\" is not an http(s) URL");
@@ -61,6 +64,40 @@ final class SourceSet {
           app.clock());
     }
     return s2;
+  }
+
+  /**
+   * OpenAlex. Settings: {@code PAPERS_OPENALEX_URL} (default {@code https://api.openalex.org}),
+   * {@code PAPERS_OPENALEX_INTERVAL} (default 100ms, across processes), {@code PAPERS_OPENALEX_BATCH}
+   * (values per OR-filter, 1-100, default 50), {@code PAPERS_CONTACT} (sent as {@code mailto}) and
+   * {@code PAPERS_OPENALEX_API_KEY} (sent as {@code api_key}, never shown). The allowance cool-down lives
+   * in {@code $PAPERS_CACHE/.state}.
+   *
+   * @throws UsageException when a setting is not valid (before any request is sent)
+   */
+  public synchronized OpenAlexSource openAlex() {
+    if (openAlex == null) {
+      var s = app.settings();
+      openAlex = new OpenAlexSource(s.get("PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL), app.upstream(),
+          OpenAlexSource.defaultPolicy(interval(Source.OPEN_ALEX), app.maxRetries(), app.maxBackoff()),
+          app.clock(), app.cache().stateDir(), openAlexBatch(), s.get("PAPERS_CONTACT"),
+          s.get("PAPERS_OPENALEX_API_KEY"));
+    }
+    return openAlex;
+  }
+
+  /**
+   * Values per OpenAlex OR-filter ({@code PAPERS_OPENALEX_BATCH}, 1 to 100, default 50).
+   *
+   * @throws UsageException when the setting is out of range
+   */
+  int openAlexBatch() {
+    int batch = app.settings().integer("PAPERS_OPENALEX_BATCH", OpenAlexSource.DEFAULT_BATCH, 1);
+    if (batch > OpenAlexSource.MAX_BATCH) {
+      throw new UsageException("PAPERS_OPENALEX_BATCH: \"" + batch + "\" is more than OpenAlex takes in one filter ("
+          + OpenAlexSource.MAX_BATCH + ")");
+    }
+    return batch;
   }
 
   /**
@@ -115,6 +152,7 @@ final class SourceSet {
       return switch (k) {
         case ARXIV -> s.duration("PAPERS_ARXIV_INTERVAL", Duration.ofSeconds(3));
         case SEMANTIC_SCHOLAR -> s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1));
+        case OPEN_ALEX -> s.duration("PAPERS_OPENALEX_INTERVAL", OpenAlexSource.DEFAULT_INTERVAL);
         case SCHOLAR -> s.duration("PAPERS_SCHOLAR_INTERVAL", ScholarSource.DEFAULT_INTERVAL);
         default -> Duration.ZERO;
       };
@@ -126,6 +164,11 @@ final class SourceSet {
     Map<Source, Duration> out = new java.util.EnumMap<>(Source.class);
     sources.forEach(s -> out.put(s, interval(s)));
     return out;
+  }
+
+  /** The most requests Scholar sends in a run ({@code PAPERS_SCHOLAR_BUDGET}, default 20), for plans. */
+  int scholarBudget() {
+    return app.settings().integer("PAPERS_SCHOLAR_BUDGET", ScholarSettings.DEFAULT_BUDGET, 0);
   }
 
   /** Ids per arXiv {@code id_list} request ({@code PAPERS_ARXIV_BATCH}, default 100). */

@@ -223,6 +223,7 @@ final class IndexCodec {
     o.nint(p.arxivVersion());
     o.str(p.doi());
     o.str(p.s2Id());
+    o.str(p.openAlexId());
     o.u8(p.corpusId() == null ? 0 : 1);
     if (p.corpusId() != null) {
       o.i64(p.corpusId());
@@ -294,6 +295,7 @@ final class IndexCodec {
     Integer arxivVersion = in.nint();
     String doi = in.str();
     String s2Id = in.str();
+    String openAlexId = in.str();
     Long corpusId = in.u8() == 0 ? null : in.i64();
     String title = in.str();
     List<String> authors = in.strings();
@@ -349,7 +351,7 @@ final class IndexCodec {
     }
     Instant createdAt = in.instant();
     Instant updatedAt = in.instant();
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, null, published, year,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, null, published, year,
         venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases,
         fetched, createdAt, updatedAt);
   }

@@ -75,8 +75,8 @@ import java.util.zip.CRC32C;
  * a temporary file instead.
  */
 public final class PaperIndex {
-  /** The layout version of the index; a change rebuilds every index. */
-  static final int FORMAT = 3;
+  /** The layout version of the index and of {@link IndexCodec} (the records in the text log); a change rebuilds every index. */
+  static final int FORMAT = 4;
   /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
   /** How long the index is trusted on its directories and journal alone before a full check. */

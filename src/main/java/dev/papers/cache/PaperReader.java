@@ -45,6 +45,7 @@ final class PaperReader {
       Integer arxivVersion = null;
       String doi = null;
       String s2Id = null;
+      String openAlexId = null;
       Long corpusId = null;
       String title = null;
       List<String> authors = null;
@@ -73,6 +74,7 @@ final class PaperReader {
           case "arxivVersion" -> arxivVersion = integer(p);
           case "doi" -> doi = text(p);
           case "s2Id" -> s2Id = text(p);
+          case "openAlexId" -> openAlexId = text(p);
           case "corpusId" -> corpusId = longer(p);
           case "title" -> title = text(p);
           case "authors" -> authors = strings(p);
@@ -98,7 +100,7 @@ final class PaperReader {
         throw new JsonParseException(p, "unexpected " + p.currentToken());
       }
       // What follows the record is not read, as the mapper does not read it.
-      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText,
+      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText,
           published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
           aliases, fetched, createdAt, updatedAt);
       return new Read(paper, schema);

@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {"Fetch metadata and citation counts and store them in the cache.",
         "IDs: 1909.10351[v2], arXiv:…, hep-th/9901001, arXiv URLs (any mirror), 10.x DOIs,",
-        "doi.org URLs, Semantic Scholar paper ids, CorpusId:N, scholar:CLUSTER."},
+        "doi.org URLs, Semantic Scholar paper ids, CorpusId:N, OpenAlex work ids (W2741809807),",
+        "scholar:CLUSTER. OpenAlex gives each paper's citations per year with its count."},
     footer = {"", "Examples:", "  papers fetch 1909.10351 https://arxiv.org/abs/2002.05709",
         "  papers fetch 10.1145/1541880.1541882 --json",
         "  papers fetch --title \"Attention is all you need\"",
         "  papers fetch 1909.10351 --sources s2 --histogram",
+        "  papers fetch W2741809807 --sources openalex",
         "  papers fetch 1206.5538 --sources arxiv,scholar --verbose",
         "  papers fetch --topic distillation --max 200"})
 public final class FetchCommand implements Callable<Integer> {
@@ -50,7 +52,7 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "With --topic: fetch at most N candidates (default: 100).")
   Integer max;
 
-  @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class, description = "Comma list of arxiv, s2, scholar (default: arxiv,s2, or PAPERS_SOURCES)."
+  @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class, description = "Comma list of arxiv, s2, openalex, scholar (default: arxiv,s2,openalex, or PAPERS_SOURCES)."
       + " Scholar needs a title: a new paper's is looked up first (arXiv, else Semantic Scholar).")
   Converters.SourceChoice sources;
 

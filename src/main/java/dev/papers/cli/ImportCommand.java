@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
   boolean offline;
 
   @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class,
-      description = "Comma list of arxiv, s2, scholar (default: arxiv,s2).")
+      description = "Comma list of arxiv, s2, openalex, scholar (default: arxiv,s2,openalex).")
   Converters.SourceChoice sources;
 
   @Option(names = "--json", description = "Print the records of everything imported as a JSON array.")

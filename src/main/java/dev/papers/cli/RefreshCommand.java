@@ -16,18 +16,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code papers refresh}: the cron job. Takes the cache's refresh lock, re-counts what is stale (see
- * {@link RefreshService}), and stays silent on success unless stdout is a terminal or {@code --summary}
- * is given. Exit codes as the contract says; stopping at {@code --deadline} is not a failure (0 when
- * nothing failed), since a bounded run is what was asked for and the next run takes what is left.
- */
+/** {@code papers refresh}: the cron job (see {@link RefreshService}); {@code --plan} sends nothing. */
 @Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {"Re-fetch the counts of cached papers that are stale, never-counted first, then the oldest",
-        "(for cron). Semantic Scholar is asked in batches of 500, arXiv only for metadata older than",
-        "30 days. One refresh at a time per cache; silent on success unless stdout is a terminal."},
-    footer = {"", "Examples:", "  papers refresh", "  papers refresh --older-than 3d --limit 1000 --summary",
+    description = {"Re-fetch the counts of stale cached papers, never-counted first, then the oldest (for cron).",
+        "Semantic Scholar in batches of 500, OpenAlex in OR-filters of 50, arXiv only for metadata older",
+        "than 30 days. One refresh at a time per cache; silent on success unless stdout is a terminal."},
+    footer = {"", "Examples:", "  papers refresh", "  papers refresh --plan",
+        "  papers refresh --older-than 3d --limit 1000 --summary",
         "  papers refresh --deadline 5h --log cache/.state/refresh.log     (cron)",
         "", "Exit codes: 0 done (also when stopped at --deadline), 1 failed, 2 bad input, 3 partial,",
         "75 try again later (rate limited, or another refresh holds the lock)."})
@@ -45,7 +41,8 @@ public final class RefreshCommand implements Callable<Integer> {
   Integer limit;
 
   @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class,
-      description = "Comma list of s2 (counts), arxiv (metadata older than 30 days), scholar (default: arxiv,s2).")
+      description = "Comma list of s2 and openalex (counts), arxiv (metadata older than 30 days), scholar"
+          + " (default: arxiv,s2,openalex).")
   Converters.SourceChoice sources;
 
   @Option(names = "--deadline", paramLabel = "DURATION", converter = Converters.Durations.class,
@@ -60,6 +57,9 @@ public final class RefreshCommand implements Callable<Integer> {
 
   @Option(names = "--log", paramLabel = "FILE", description = "Append one line per run to FILE.")
   Path log;
+
+  @Option(names = "--plan", description = "Per source: stale papers, requests a run would send, least time; send nothing.")
+  boolean plan;
 
   public RefreshCommand(App app) {
     this.app = app;
@@ -76,6 +76,10 @@ public final class RefreshCommand implements Callable<Integer> {
       throw new UsageException("--limit must be at least 1");
     }
     var options = new RefreshService.Options(olderThan, limit, Converters.SourceChoice.or(sources, app), deadline);
+    if (plan) {
+      RefreshPlan.print(app.refresh().plan(options), options.olderThan(), out);
+      return ExitCodes.OK;
+    }
     String command = "papers " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     RefreshService.Report rep = app.refresh().run(options, command, waitForLock, holder -> {
       if (common.verbose() || Terminal.interactive()) {

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * @param maxBackoff the longest wait between two tries
  * @param headers extra request headers; their values never appear in any message
  * @param softTryLater recognizes try-later answers by their body ("Rate exceeded.")
+ * @param answerAtOnce recognizes answers that are handed back at once, never retried, whatever their
+ *     status (OpenAlex's 429: the day's allowance is spent, and asking again only wastes requests); null
+ *     for none
  */
 public record Policy(
     String source,
@@ -22,7 +25,13 @@ public record Policy(
     int maxRetries,
     Duration maxBackoff,
     Map<String, String> headers,
-    Predicate<Reply> softTryLater) {
+    Predicate<Reply> softTryLater,
+    Predicate<Reply> answerAtOnce) {
+
+  public Policy(String source, Duration interval, int maxRetries, Duration maxBackoff, Map<String, String> headers,
+      Predicate<Reply> softTryLater) {
+    this(source, interval, maxRetries, maxBackoff, headers, softTryLater, null);
+  }
 
   public Policy {
     interval = interval == null || interval.isNegative() ? Duration.ZERO : interval;
@@ -36,10 +45,10 @@ public record Policy(
   public String toString() {
     return "Policy[source=" + source + ", interval=" + interval + ", maxRetries=" + maxRetries
         + ", maxBackoff=" + maxBackoff + ", headers=" + new TreeSet<>(headers.keySet())
-        + ", softTryLater=" + (softTryLater != null) + "]";
+        + ", softTryLater=" + (softTryLater != null) + ", answerAtOnce=" + (answerAtOnce != null) + "]";
   }
 
   public Policy withHeaders(Map<String, String> h) {
-    return new Policy(source, interval, maxRetries, maxBackoff, h, softTryLater);
+    return new Policy(source, interval, maxRetries, maxBackoff, h, softTryLater, answerAtOnce);
   }
 }

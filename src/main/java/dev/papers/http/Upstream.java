@@ -79,7 +79,8 @@ public final class Upstream {
   /**
    * Sends a request and reads the whole answer. Returns any answer that is not try-later and not a
    * 500/502, 2xx or not; callers decide what a 404 means. Throws for try-later answers (TRY_LATER) and
-   * 500/502 (SERVER) once the retries are spent, and for transport failures: UNREACHABLE at once when
+   * 500/502 (SERVER) once the retries are spent (an answer the policy's {@code answerAtOnce} recognizes is
+   * returned at once, whatever its status), and for transport failures: UNREACHABLE at once when
    * the host cannot be reached at all, TRY_LATER after the retries when it does not answer in time.
    * The policy's headers are sent to the request's origin only, never to another host a redirect
    * leads to.
@@ -126,6 +127,9 @@ public final class Upstream {
         continue;
       }
       int s = reply.status();
+      if (policy.answerAtOnce() != null && policy.answerAtOnce().test(reply)) {
+        return reply;
+      }
       boolean tryLater = s == 429 || s == 503 || s == 504
           || (policy.softTryLater() != null && policy.softTryLater().test(reply));
       if (tryLater) {

@@ -26,6 +26,7 @@ public record Paper(
     Integer arxivVersion,
     String doi,
     String s2Id,
+    String openAlexId,
     Long corpusId,
     String title,
     List<String> authors,
@@ -66,12 +67,13 @@ public record Paper(
     PaperId.Kind kind = key == null ? null : key.kind();
     return builder(id).arxivId(kind == PaperId.Kind.ARXIV ? key.value() : null)
         .doi(kind == PaperId.Kind.DOI ? key.value() : null).s2Id(kind == PaperId.Kind.S2 ? key.value() : null)
+        .openAlexId(kind == PaperId.Kind.OPENALEX ? key.value() : null)
         .createdAt(now).updatedAt(now).build();
   }
 
   /**
    * The canonical key for a new entry made from these identifiers: the first of arXiv, DOI, S2,
-   * Scholar, in that order.
+   * OpenAlex, Scholar, in that order.
    */
   public static String canonicalKey(List<PaperId> ids) {
     PaperId best = null;
@@ -107,9 +109,12 @@ public record Paper(
   /** The record with the source's metadata merged in and its count, if any, added to the history. */
   public Paper merge(SourceRecord r, Instant now) {
     boolean fromArxiv = Source.ARXIV.jsonName().equals(r.source());
+    boolean fromOpenAlex = Source.OPEN_ALEX.jsonName().equals(r.source());
     boolean arxivKnown = fetched.containsKey(Source.ARXIV.jsonName()) && !fromArxiv;
     // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave.
-    boolean override = fromArxiv || !arxivKnown;
+    // OpenAlex only fills gaps: its arXiv records carry year-precision dates, and its preprint and
+    // published version are two works with titles of their own.
+    boolean override = fromArxiv || (!arxivKnown && !fromOpenAlex);
 
     String nTitle = pick(title, r.title(), override);
     List<String> nAuthors =
@@ -138,6 +143,10 @@ public record Paper(
       }
     }
     String nS2 = s2Id != null ? s2Id : r.s2Id();
+    // The work OpenAlex's count comes from: the latest OpenAlex record names it (the caller merges the
+    // record of the work with the larger count when a paper is two works).
+    String nOpenAlex = fromOpenAlex && r.openAlexId() != null ? r.openAlexId()
+        : openAlexId != null ? openAlexId : r.openAlexId();
     Long nCorpus = corpusId != null ? corpusId : r.corpusId();
 
     Set<String> nAliases = new TreeSet<>(aliases);
@@ -156,7 +165,7 @@ public record Paper(
       nFetched.put(r.source(), at);
     }
 
-    Paper merged = toBuilder().arxivId(nArxiv).arxivVersion(nVersion).doi(nDoi).s2Id(nS2).corpusId(nCorpus)
+    Paper merged = toBuilder().arxivId(nArxiv).arxivVersion(nVersion).doi(nDoi).s2Id(nS2).openAlexId(nOpenAlex).corpusId(nCorpus)
         .title(nTitle).authors(nAuthors).abstractText(nAbstract).published(nPublished).year(nYear).venue(nVenue)
         .journalRef(nJournal).primaryCategory(nPrimary).categories(nCategories)
         .aliases(new ArrayList<>(nAliases)).fetched(nFetched).updatedAt(now).build();
@@ -164,6 +173,9 @@ public record Paper(
       merged = merged.observe(
           new Observation(r.source(), r.count(), at, null, r.influential(), r.provenance()),
           r.clusterId(), now);
+    }
+    if (r.histogram() != null && r.histogram().madeAt() != null && r.histogram().byYear() != null) {
+      merged = merged.withHistogram(r.histogram(), now);
     }
     return merged;
   }
@@ -248,7 +260,7 @@ public record Paper(
     f.putAll(p.fetched);
     return p.toBuilder().arxivId(orElse(p.arxivId, other.arxivId))
         .arxivVersion(orElse(p.arxivVersion, other.arxivVersion)).doi(orElse(p.doi, other.doi))
-        .s2Id(orElse(p.s2Id, other.s2Id)).corpusId(orElse(p.corpusId, other.corpusId))
+        .s2Id(orElse(p.s2Id, other.s2Id)).openAlexId(orElse(p.openAlexId, other.openAlexId)).corpusId(orElse(p.corpusId, other.corpusId))
         .title(orElse(p.title, other.title)).authors(p.authors.isEmpty() ? other.authors : p.authors)
         .abstractText(orElse(p.abstractText, other.abstractText)).published(orElse(p.published, other.published))
         .year(orElse(p.year, other.year)).venue(orElse(p.venue, other.venue))
@@ -282,6 +294,7 @@ public record Paper(
     b.arxivVersion = arxivVersion;
     b.doi = doi;
     b.s2Id = s2Id;
+    b.openAlexId = openAlexId;
     b.corpusId = corpusId;
     b.title = title;
     b.authors = authors;
@@ -319,6 +332,7 @@ public record Paper(
     private Integer arxivVersion;
     private String doi;
     private String s2Id;
+    private String openAlexId;
     private Long corpusId;
     private String title;
     private List<String> authors;
@@ -362,6 +376,11 @@ public record Paper(
 
     public Builder s2Id(String v) {
       this.s2Id = v;
+      return this;
+    }
+
+    public Builder openAlexId(String v) {
+      this.openAlexId = v;
       return this;
     }
 
@@ -456,7 +475,7 @@ public record Paper(
     }
 
     public Paper build() {
-      return new Paper(id, arxivId, arxivVersion, doi, s2Id, corpusId, title, authors, abstractText, published,
+      return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText, published,
           year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases,
           fetched, createdAt, updatedAt);
     }

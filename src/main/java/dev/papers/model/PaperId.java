@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param kind what kind of identifier
  * @param value the normalized value: arXiv id without version (old style without subject class),
- *     lower-case DOI, lower-case S2 paperId, decimal corpus id, decimal unsigned cluster id
+ *     lower-case DOI, lower-case S2 paperId, OpenAlex work id with a capital W, decimal corpus id,
+ *     decimal unsigned cluster id
  * @param version the arXiv version, or null
  */
 public record PaperId(Kind kind, String value, Integer version) {
@@ -22,6 +23,7 @@ public record PaperId(Kind kind, String value, Integer version) {
     ARXIV("arxiv"),
     DOI("doi"),
     S2("s2"),
+    OPENALEX("openalex"),
     SCHOLAR("scholar"),
     CORPUS("corpus");
 
@@ -61,6 +63,7 @@ public record PaperId(Kind kind, String value, Integer version) {
   private static final Pattern ARXIV_DOI = Pattern.compile("(?i)10\\.48550/arxiv\\.(.+)");
   private static final Pattern HEX40 = Pattern.compile("[0-9a-fA-F]{40}");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,20}");
+  private static final Pattern WORK = Pattern.compile("[Ww](\\d{1,15})");
 
   public PaperId {
     if (kind == null || value == null || value.isEmpty()) {
@@ -95,6 +98,22 @@ public record PaperId(Kind kind, String value, Integer version) {
     return new PaperId(Kind.SCHOLAR, clusterId, null);
   }
 
+  /**
+   * An OpenAlex work id: {@code W2741809807} (any case of the W), or null when it is not one. Leading
+   * zeros are dropped, so that one work has one key.
+   */
+  public static PaperId openAlexOrNull(String workId) {
+    if (workId == null) {
+      return null;
+    }
+    Matcher m = WORK.matcher(workId.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+    return digits.equals("0") ? null : new PaperId(Kind.OPENALEX, "W" + digits, null);
+  }
+
   /** The cache key of this identifier, without version: {@code arxiv:1909.10351}, {@code doi:10.1/x}. */
   public String key() {
     return kind.prefix + ":" + value;
@@ -112,6 +131,7 @@ public record PaperId(Kind kind, String value, Integer version) {
       case DOI -> value;
       case S2 -> value;
       case CORPUS -> "CorpusId:" + value;
+      case OPENALEX -> value;
       case SCHOLAR -> "scholar:" + value;
     };
   }
@@ -179,6 +199,9 @@ public record PaperId(Kind kind, String value, Integer version) {
     if (lower.startsWith("scholar:")) {
       return scholarOrNull(s.substring(8));
     }
+    if (lower.startsWith("openalex:")) {
+      return openAlexOrNull(s.substring(9));
+    }
     if (lower.startsWith("s2:")) {
       String h = s.substring(3);
       return HEX40.matcher(h).matches() ? s2(h) : null;
@@ -188,6 +211,9 @@ public record PaperId(Kind kind, String value, Integer version) {
     }
     if (HEX40.matcher(s).matches()) {
       return s2(s);
+    }
+    if (WORK.matcher(s).matches()) {
+      return openAlexOrNull(s);
     }
     if (s.startsWith("10.")) {
       return doiOrNull(s);
@@ -205,6 +231,14 @@ public record PaperId(Kind kind, String value, Integer version) {
     if (host.equals("doi.org") || host.equals("dx.doi.org") || host.endsWith(".doi.org")) {
       String doi = decodePercent(path.substring(1));
       return doi == null ? null : doiOrNull(doi);
+    }
+    if (host.equals("openalex.org") || host.equals("www.openalex.org") || host.equals("api.openalex.org")) {
+      // https://openalex.org/W2741809807, https://api.openalex.org/works/W2741809807
+      String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      if (p.regionMatches(true, 0, "/works/", 0, 7)) {
+        p = p.substring(6);
+      }
+      return p.indexOf('/', 1) < 0 ? openAlexOrNull(p.substring(1)) : null;
     }
     if ((host.startsWith("scholar.") || host.contains("scholar")) && s.contains("cluster=")) {
       Matcher c = Pattern.compile("[?&](?:cluster|cites)=(\\d{1,20})").matcher(s);

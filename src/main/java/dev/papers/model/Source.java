@@ -15,6 +15,7 @@ import java.util.Set;
 public enum Source {
   ARXIV("arxiv", "arxiv", "arXiv", true),
   SEMANTIC_SCHOLAR("s2", "semanticScholar", "Semantic Scholar", true),
+  OPEN_ALEX("openalex", "openAlex", "OpenAlex", true),
   SCHOLAR("scholar", "scholar", "Google Scholar", false),
   REPORTED(null, "reported", "reported", false);
 

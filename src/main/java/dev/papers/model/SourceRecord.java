@@ -29,6 +29,10 @@ import java.util.List;
  * @param influential influential citation count
  * @param observedAt when the source was asked
  * @param provenance where a reported count was read
+ * @param openAlexId OpenAlex work id ("W2741809807")
+ * @param histogram citations by the citing work's year, as the source counted them (OpenAlex's
+ *     {@code counts_by_year}), or null
+ * @param referencedWorks the OpenAlex work ids this work cites, or null when the source did not say
  */
 public record SourceRecord(
     String source,
@@ -50,7 +54,24 @@ public record SourceRecord(
     Integer count,
     Integer influential,
     Instant observedAt,
-    String provenance) {
+    String provenance,
+    String openAlexId,
+    Histogram histogram,
+    List<String> referencedWorks) {
+
+  public SourceRecord {
+    referencedWorks = referencedWorks == null ? null : List.copyOf(referencedWorks);
+  }
+
+  /** A record of a source that knows nothing of OpenAlex (no work id, no histogram, no references). */
+  public SourceRecord(String source, String arxivId, Integer arxivVersion, String doi, String s2Id, Long corpusId,
+      String clusterId, String title, List<String> authors, String abstractText, LocalDate published,
+      Integer year, String venue, String journalRef, String primaryCategory, List<String> categories,
+      Integer count, Integer influential, Instant observedAt, String provenance) {
+    this(source, arxivId, arxivVersion, doi, s2Id, corpusId, clusterId, title, authors, abstractText, published,
+        year, venue, journalRef, primaryCategory, categories, count, influential, observedAt, provenance, null,
+        null, null);
+  }
 
   /** Every identifier this record names, canonical order first. */
   public List<PaperId> ids() {
@@ -69,6 +90,12 @@ public record SourceRecord(
     }
     if (s2Id != null) {
       ids.add(PaperId.s2(s2Id));
+    }
+    if (openAlexId != null) {
+      PaperId w = PaperId.tryParse(openAlexId);
+      if (w != null && w.kind() == PaperId.Kind.OPENALEX) {
+        ids.add(w);
+      }
     }
     if (clusterId != null) {
       ids.add(PaperId.scholar(clusterId));
@@ -106,6 +133,9 @@ public record SourceRecord(
     private Integer influential;
     private Instant observedAt;
     private String provenance;
+    private String openAlexId;
+    private Histogram histogram;
+    private List<String> referencedWorks;
 
     private Builder(String source) {
       this.source = source;
@@ -130,11 +160,14 @@ public record SourceRecord(
     public Builder influential(Integer v) { this.influential = v; return this; }
     public Builder observedAt(Instant v) { this.observedAt = v; return this; }
     public Builder provenance(String v) { this.provenance = v; return this; }
+    public Builder openAlexId(String v) { this.openAlexId = Text.blankToNull(v); return this; }
+    public Builder histogram(Histogram v) { this.histogram = v; return this; }
+    public Builder referencedWorks(List<String> v) { this.referencedWorks = v == null ? null : List.copyOf(v); return this; }
 
     public SourceRecord build() {
       return new SourceRecord(source, arxivId, arxivVersion, doi, s2Id, corpusId, clusterId, title,
           authors, abstractText, published, year, venue, journalRef, primaryCategory, categories, count,
-          influential, observedAt, provenance);
+          influential, observedAt, provenance, openAlexId, histogram, referencedWorks);
     }
   }
 }

@@ -162,6 +162,7 @@ public final class Ranker {
     String arxiv = bare.kind() == PaperId.Kind.ARXIV ? bare.value() : null;
     String doi = bare.kind() == PaperId.Kind.DOI ? bare.value() : null;
     String s2 = bare.kind() == PaperId.Kind.S2 ? bare.value() : null;
-    return Paper.builder(bare.key()).arxivId(arxiv).doi(doi).s2Id(s2).build();
+    String work = bare.kind() == PaperId.Kind.OPENALEX ? bare.value() : null;
+    return Paper.builder(bare.key()).arxivId(arxiv).doi(doi).s2Id(s2).openAlexId(work).build();
   }
 }

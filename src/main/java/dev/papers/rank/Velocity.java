@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * Citation velocity, exactly as the contract defines it: pure functions of a paper's history and the
  * ranking's now ({@code asOf}). Only observations at or before {@code asOf} exist; suspect ones are
  * ignored. Each source uses the first method it can (observed, histogram, lifetime); across sources
- * the better method wins, then {@code semanticScholar}, then {@code scholar}, then any other source
+ * the better method wins, then {@code semanticScholar}, then {@code openAlex}, then {@code scholar}, then any other source
  * alphabetically.
  *
  * <p>Choices the contract leaves open, pinned by {@code VelocityTest}: "one year before" is the same
@@ -55,7 +55,7 @@ public final class Velocity {
     return out;
   }
 
-  /** Better method first, then semanticScholar, scholar, then other sources alphabetically. */
+  /** Better method first, then semanticScholar, openAlex, scholar, then other sources alphabetically. */
   public static final Comparator<VelocityResult> PREFERENCE =
       Comparator.comparingInt(VelocityResult::methodRank)
           .thenComparingInt(r -> sourceRank(r.source()))
@@ -65,10 +65,13 @@ public final class Velocity {
     if (Source.SEMANTIC_SCHOLAR.jsonName().equals(source)) {
       return 0;
     }
-    if (Source.SCHOLAR.jsonName().equals(source)) {
+    if (Source.OPEN_ALEX.jsonName().equals(source)) {
       return 1;
     }
-    return 2;
+    if (Source.SCHOLAR.jsonName().equals(source)) {
+      return 2;
+    }
+    return 3;
   }
 
   /** The sources that have a usable count or a histogram at {@code asOf}. */
@@ -94,7 +97,36 @@ public final class Velocity {
     if (r.isEmpty()) {
       r = lifetime(paper, source, asOf);
     }
+    if (Source.OPEN_ALEX.jsonName().equals(source)) {
+      r = r.map(v -> new VelocityResult(v.source(), v.method(), v.velocity(), v.count(), v.observedAt(),
+          v.approximate(), v.explanation() + works(paper)));
+    }
     return r;
+  }
+
+  /**
+   * The OpenAlex works the count is of: {@code "; OpenAlex work W1"}, and when the paper is two works (a
+   * preprint and its published version), {@code "; OpenAlex works W1 (counted, the more cited) and W2"}.
+   */
+  static String works(Paper paper) {
+    String counted = paper.openAlexId();
+    TreeSet<String> others = new TreeSet<>();
+    for (String a : paper.keys()) {
+      if (a.startsWith("openalex:")) {
+        String w = a.substring("openalex:".length());
+        if (!w.equals(counted)) {
+          others.add(w);
+        }
+      }
+    }
+    if (counted == null && others.isEmpty()) {
+      return "";
+    }
+    if (others.isEmpty()) {
+      return "; OpenAlex work " + counted;
+    }
+    return "; OpenAlex works " + (counted == null ? "" : counted + " (counted, the more cited) and ")
+        + String.join(", ", others);
   }
 
   /**

@@ -58,6 +58,9 @@ public final class PaperTextWriter {
     if (p.doi() != null && !p.id().equals("doi:" + p.doi())) {
       ids.add("doi:" + p.doi());
     }
+    if (p.openAlexId() != null && !p.id().equals("openalex:" + p.openAlexId())) {
+      ids.add("openalex:" + p.openAlexId());
+    }
     out.println("  " + String.join("  ", ids));
     if (p.citations().isEmpty()) {
       out.println("  citations: none observed yet");
@@ -103,9 +106,28 @@ public final class PaperTextWriter {
       out.println("  citations by year (" + DisplayWidth.clean(h.source()) + ", made " + DAY.format(h.madeAt())
           + (h.partial() ? ", partial: scaled to " + h.total() : "") + "):");
       StringBuilder b = new StringBuilder("   ");
-      h.byYear().forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));
+      byYear(h).forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));
       out.println(b);
     }
+  }
+
+  /**
+   * A histogram's years, each year from the first listed to the year it was made, those it does not list
+   * as 0 (OpenAlex leaves out the years without citations).
+   */
+  static java.util.SortedMap<Integer, Integer> byYear(Histogram h) {
+    java.util.SortedMap<Integer, Integer> out = new java.util.TreeMap<>(h.byYear());
+    if (out.isEmpty()) {
+      return out;
+    }
+    int last = Math.max(out.lastKey(), h.madeAt().atZone(java.time.ZoneOffset.UTC).getYear());
+    if (last - out.firstKey() > 200) {
+      return out;
+    }
+    for (int y = out.firstKey(); y <= last; y++) {
+      out.putIfAbsent(y, 0);
+    }
+    return out;
   }
 
   /** Prints text as lines of at most {@code width} display columns, each after {@code indent}. */

@@ -35,6 +35,7 @@ public final class FetchService {
   private final PaperCache cache;
   private final Supplier<IdLookup> arxiv;
   private final Supplier<IdLookup> s2;
+  private final Supplier<IdLookup> openAlex;
   private final Supplier<TitleSearch> titles;
   private final Supplier<CitationHistograms> histograms;
   private final ScholarFetch scholar;
@@ -73,9 +74,19 @@ public final class FetchService {
 
   public FetchService(PaperCache cache, Supplier<IdLookup> arxiv, Supplier<IdLookup> s2,
       Supplier<TitleSearch> titles, Supplier<CitationHistograms> histograms, ScholarFetch scholar, Clock clock) {
+    this(cache, arxiv, s2, null, titles, histograms, scholar, clock);
+  }
+
+  /**
+   * @param openAlex OpenAlex, asked after Semantic Scholar and arXiv (so that a published DOI they reveal
+   *     is looked up too); null where OpenAlex is not available
+   */
+  public FetchService(PaperCache cache, Supplier<IdLookup> arxiv, Supplier<IdLookup> s2, Supplier<IdLookup> openAlex,
+      Supplier<TitleSearch> titles, Supplier<CitationHistograms> histograms, ScholarFetch scholar, Clock clock) {
     this.cache = cache;
     this.arxiv = arxiv;
     this.s2 = s2;
+    this.openAlex = openAlex;
     this.titles = titles;
     this.histograms = histograms;
     this.scholar = scholar;
@@ -103,6 +114,16 @@ public final class FetchService {
    */
   public Result fetch(List<PaperId> inputs, Set<Source> sources, boolean histogram, String topic, boolean verbose,
       Progress progress) {
+    return fetch(inputs, sources, histogram, topic, verbose, progress, false);
+  }
+
+  /**
+   * @param foundAlready whether a source already found these papers (a title match): then "not found"
+   *     at the sources asked here is no failure (the contract: not found at one source, for a paper
+   *     another found, is success)
+   */
+  private Result fetch(List<PaperId> inputs, Set<Source> sources, boolean histogram, String topic, boolean verbose,
+      Progress progress, boolean foundAlready) {
     Outcome outcome = new Outcome();
     List<String> notes = new ArrayList<>();
     Map<String, Track> tracks = new LinkedHashMap<>();
@@ -124,6 +145,7 @@ public final class FetchService {
     boolean wantS2 = sources.contains(Source.SEMANTIC_SCHOLAR);
     boolean wantArxiv = sources.contains(Source.ARXIV);
     boolean wantScholar = sources.contains(Source.SCHOLAR);
+    boolean wantOpenAlex = sources.contains(Source.OPEN_ALEX) && openAlex != null;
 
     if (wantS2) {
       askS2(tracks, topic, outcome, progress);
@@ -138,6 +160,9 @@ public final class FetchService {
           askTitleFromS2(t, topic, outcome);
         }
       }
+    }
+    if (wantOpenAlex) {
+      askOpenAlex(tracks, topic, outcome, progress);
     }
     if (histogram) {
       askHistograms(tracks, outcome);
@@ -157,7 +182,7 @@ public final class FetchService {
       }
       papers = refreshed;
     }
-    boolean scholarOnly = wantScholar && !wantS2 && !wantArxiv;
+    boolean scholarOnly = wantScholar && !wantS2 && !wantArxiv && !wantOpenAlex;
     for (Track t : tracks.values()) {
       String missed = t.canonical == null ? null : onScholar.missed().get(t.canonical);
       if (scholarOnly && missed != null && !t.failed) {
@@ -165,7 +190,7 @@ public final class FetchService {
         outcome.fail(new Outcome.Failure(t.input.display(), Source.SCHOLAR.jsonName(),
             "no sure match on Google Scholar, no count stored (--verbose says why)", false, null));
       } else if (t.found || t.canonical != null && !t.failed
-          && (scholarOnly || onScholar.found().contains(t.canonical))) {
+          && (foundAlready || scholarOnly || onScholar.found().contains(t.canonical))) {
         outcome.done(t.input.display());
       } else if (!t.failed) {
         if (wantScholar && t.canonical == null) {
@@ -219,7 +244,8 @@ public final class FetchService {
       outcome.done(id.display());
       return new Result(List.of(stored), outcome, List.of());
     }
-    Result more = fetch(List.of(id), rest.isEmpty() ? Set.of(Source.ARXIV) : rest, histogram, topic, verbose, progress);
+    Result more = fetch(List.of(id), rest.isEmpty() ? Set.of(Source.ARXIV) : rest, histogram, topic, verbose, progress,
+        true);
     outcome.failures().forEach(more.outcome()::fail);
     if (more.papers().isEmpty()) {
       more.outcome().done(id.display());
@@ -250,6 +276,62 @@ public final class FetchService {
       Lookup l = answers.get(key);
       for (Track t : ts) {
         apply(t, Source.SEMANTIC_SCHOLAR.jsonName(), l, topic, outcome);
+      }
+    });
+  }
+
+  /**
+   * OpenAlex, last: each paper by its arXiv DOI and its published DOI (both when it has both; see
+   * {@link OpenAlexStep}), all papers' ids in OR-filter batches; the work with the larger count gives
+   * the paper's {@code openAlex} count and histogram.
+   */
+  private void askOpenAlex(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress) {
+    IdLookup source = openAlex.get();
+    Map<Track, List<PaperId>> keys = new LinkedHashMap<>();
+    Set<PaperId> all = new LinkedHashSet<>();
+    for (Track t : tracks.values()) {
+      List<PaperId> k;
+      Paper p = t.canonical == null ? null : cache.read(t.canonical).orElse(null);
+      if (p != null) {
+        k = OpenAlexStep.keys(p, false);
+      } else {
+        PaperId in = t.arxivId != null ? PaperId.arxivOrNull(t.arxivId) : t.input.withoutVersion();
+        k = in == null || !source.accepts(in) ? List.of() : List.of(in.withoutVersion());
+      }
+      k = k.stream().filter(source::accepts).toList();
+      if (k.isEmpty()) {
+        t.notFound.put(Source.OPEN_ALEX.jsonName(), "cannot look up " + t.input.display());
+        continue;
+      }
+      keys.put(t, k);
+      all.addAll(k);
+    }
+    if (all.isEmpty()) {
+      return;
+    }
+    Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(all), progress);
+    keys.forEach((t, k) -> {
+      OpenAlexStep.Pick pick = OpenAlexStep.pick(t.arxivId, k, answers);
+      if (pick.found()) {
+        List<PaperId> ids = new ArrayList<>();
+        ids.add(t.input.withoutVersion());
+        if (t.canonical != null) {
+          PaperId c = PaperId.tryParse(t.canonical);
+          if (c != null) {
+            ids.add(c);
+          }
+        }
+        Paper stored = OpenAlexStep.store(cache, ids, pick, clock.instant(), p -> tag(p, topic));
+        t.canonical = stored.id();
+        if (t.arxivId == null) {
+          t.arxivId = stored.arxivId();
+        }
+        t.found = true;
+      } else if (pick.failure() != null) {
+        t.failed = true;
+        outcome.fail(failure(t.input.display(), pick.failure()));
+      } else {
+        t.notFound.put(Source.OPEN_ALEX.jsonName(), pick.notFound());
       }
     });
   }

@@ -7,6 +7,7 @@ import dev.papers.model.PaperId;
 import dev.papers.model.Source;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one rule of "stale", used by {@code refresh} and by {@code fetch --topic} alike, and the id each
@@ -79,7 +80,8 @@ public final class Freshness {
   /**
    * The id a source is asked with for a cached paper, or null when it cannot be asked: arXiv, by the
    * arXiv id (without version); Semantic Scholar, by the arXiv id, else the S2 paperId, else the DOI,
-   * else the CorpusId; any other source (Scholar looks a paper up by its title) by {@link #preferredId}.
+   * else the CorpusId; OpenAlex, by its known work, else the arXiv id (its arXiv DOI), else the DOI (see
+   * {@link OpenAlexStep#keys}); any other source (Scholar looks a paper up by its title) by {@link #preferredId}.
    */
   public static PaperId askId(Paper p, Source source) {
     return switch (source) {
@@ -97,6 +99,10 @@ public final class Freshness {
         }
         yield p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
       }
+      case OPEN_ALEX -> {
+        List<PaperId> keys = OpenAlexStep.keys(p, true);
+        yield keys.isEmpty() ? null : keys.get(0);
+      }
       default -> preferredId(p);
     };
   }
@@ -111,7 +117,9 @@ public final class Freshness {
     }
     return switch (source) {
       case ARXIV -> id.kind() == PaperId.Kind.ARXIV;
-      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR;
+      case SEMANTIC_SCHOLAR -> id.kind() != PaperId.Kind.SCHOLAR && id.kind() != PaperId.Kind.OPENALEX;
+      case OPEN_ALEX -> id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI
+          || id.kind() == PaperId.Kind.OPENALEX;
       default -> false;
     };
   }

@@ -68,7 +68,8 @@ public final class HarvestService {
   /** Candidates per run when {@code --max} is not given. */
   public static final int DEFAULT_MAX = 100;
   /** The order in which sources are asked for what the searches did not say: counts first. */
-  static final List<Source> ASK_ORDER = List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.SCHOLAR);
+  static final List<Source> ASK_ORDER = List.of(Source.SEMANTIC_SCHOLAR, Source.ARXIV, Source.OPEN_ALEX,
+      Source.SCHOLAR);
   /** What {@link #needs} names for a stale per-year histogram. */
   private static final String HISTOGRAM = "histogram";
   /**

@@ -47,7 +47,13 @@ import java.util.function.Supplier;
  * <p><b>Order.</b> Each stale paper is due at the oldest of its stale timestamps (never counted or
  * never fetched counts as the oldest of all); papers are taken in that order, ties by id, and
  * {@code limit} caps how many are taken. Semantic Scholar is asked first (the counts are the point),
- * in batches of at most 500 ids, then arXiv in {@code id_list} batches, then Scholar, where available.
+ * in batches of at most 500 ids, then arXiv in {@code id_list} batches, then OpenAlex in OR-filters of
+ * at most its batch size of values (a paper by its known works, else by its arXiv DOI and its DOI; see
+ * {@link OpenAlexStep}), then Scholar, where available.
+ *
+ * <p><b>Plan.</b> {@link #plan} makes the same selection and says, per source, how many papers are
+ * stale, how many requests a run would send (at the floor: no left-out value asked again, no retry),
+ * and the least time the intervals impose; it sends nothing.
  *
  * <p><b>Crash safety.</b> Each batch's answers are stored as soon as the batch returns, each paper by
  * an atomic write under its lock, so a run killed at any moment loses at most the batch in flight; the
@@ -124,15 +130,33 @@ public final class RefreshService {
    * @param intervals the least time between two requests, per source (missing: zero)
    * @param s2Batch ids per Semantic Scholar batch request (500 at most)
    * @param arxivBatch ids per arXiv {@code id_list} request
+   * @param openAlexBatch values per OpenAlex OR-filter
+   * @param scholarBudget the most requests the Scholar step sends in a run (for the plan)
    */
-  public record Limits(Map<Source, Duration> intervals, int s2Batch, int arxivBatch) {
+  public record Limits(Map<Source, Duration> intervals, int s2Batch, int arxivBatch, int openAlexBatch,
+      int scholarBudget) {
     public Limits {
       intervals = intervals == null ? Map.of() : Map.copyOf(intervals);
-      if (s2Batch < 1 || arxivBatch < 1) {
+      if (s2Batch < 1 || arxivBatch < 1 || openAlexBatch < 1) {
         throw new IllegalArgumentException("batch sizes must be at least 1");
       }
     }
+
+    /** With OpenAlex's default batch (50) and Scholar's default budget (20). */
+    public Limits(Map<Source, Duration> intervals, int s2Batch, int arxivBatch) {
+      this(intervals, s2Batch, arxivBatch, 50, 20);
+    }
   }
+
+  /**
+   * What a run would do at one source.
+   *
+   * @param source the source
+   * @param stale papers stale for it (after {@code --limit})
+   * @param requests requests a run would send at the floor
+   * @param leastTime the least time the source's interval imposes on them
+   */
+  public record PlanLine(Source source, int stale, int requests, Duration leastTime) {}
 
   /**
    * What {@link #run} did.
@@ -174,6 +198,7 @@ public final class RefreshService {
   private final PaperCache cache;
   private final Supplier<IdLookup> s2;
   private final Supplier<IdLookup> arxiv;
+  private final Supplier<IdLookup> openAlex;
   private final ScholarRefresh scholar;
   private final Clock clock;
   private final Ticker ticker;
@@ -197,9 +222,17 @@ public final class RefreshService {
   public RefreshService(PaperCache cache, Supplier<IdLookup> s2, Supplier<IdLookup> arxiv, ScholarRefresh scholar,
       Clock clock, Ticker ticker, Sleeper sleeper, Limits limits, Supplier<Map<String, Integer>> sent,
       String host) {
+    this(cache, s2, arxiv, null, scholar, clock, ticker, sleeper, limits, sent, host);
+  }
+
+  /** As above, with OpenAlex (made only when something is stale for it; null where it is not available). */
+  public RefreshService(PaperCache cache, Supplier<IdLookup> s2, Supplier<IdLookup> arxiv,
+      Supplier<IdLookup> openAlex, ScholarRefresh scholar, Clock clock, Ticker ticker, Sleeper sleeper,
+      Limits limits, Supplier<Map<String, Integer>> sent, String host) {
     this.cache = cache;
     this.s2 = s2;
     this.arxiv = arxiv;
+    this.openAlex = openAlex;
     this.scholar = scholar;
     this.clock = clock;
     this.ticker = ticker;
@@ -277,6 +310,7 @@ public final class RefreshService {
     Instant due;
     PaperId s2Key;
     PaperId arxivKey;
+    List<PaperId> openAlexKeys;
     boolean scholar;
     final Map<Source, Status> status = new EnumMap<>(Source.class);
 
@@ -292,7 +326,8 @@ public final class RefreshService {
     }
 
     int needs() {
-      return (s2Key != null ? 1 : 0) + (arxivKey != null ? 1 : 0) + (scholar ? 1 : 0);
+      return (s2Key != null ? 1 : 0) + (arxivKey != null ? 1 : 0) + (openAlexKeys != null ? 1 : 0)
+          + (scholar ? 1 : 0);
     }
   }
 
@@ -327,19 +362,14 @@ public final class RefreshService {
     }
   }
 
-  /** Refreshes what is stale; never throws for an upstream failure (see the outcome). */
-  public Result refresh(Options options, Progress progress) {
-    Progress p = progress == null ? Progress.NONE : progress;
-    Pacing run = new Pacing(options);
-    Outcome outcome = new Outcome();
-    List<String> notes = new ArrayList<>();
-    Instant now = clock.instant();
+  /** The stale papers a run takes, stalest first, and how many were fresh or over the limit. */
+  private record Selection(List<Work> stale, int fresh, int overLimit) {}
+
+  private Selection select(Options options, Instant now, List<String> notes) {
     boolean wantS2 = options.sources().contains(Source.SEMANTIC_SCHOLAR);
     boolean wantArxiv = options.sources().contains(Source.ARXIV);
+    boolean wantOpenAlex = options.sources().contains(Source.OPEN_ALEX) && openAlex != null;
     boolean wantScholar = options.sources().contains(Source.SCHOLAR) && scholar != null;
-    if (options.sources().contains(Source.SCHOLAR) && scholar == null) {
-      notes.add("scholar: not available in this build; skipped");
-    }
 
     // One pass over the paper files, one at a time: only what a stale paper needs is kept.
     Freshness freshness = new Freshness(options.olderThan());
@@ -355,6 +385,13 @@ public final class RefreshService {
       if (wantArxiv && freshness.isStale(paper, Source.ARXIV, now)) {
         w.arxivKey = Freshness.askId(paper, Source.ARXIV);
         w.due(Freshness.last(paper, Source.ARXIV));
+      }
+      if (wantOpenAlex && freshness.isStale(paper, Source.OPEN_ALEX, now)) {
+        List<PaperId> keys = OpenAlexStep.keys(paper, true);
+        if (!keys.isEmpty()) {
+          w.openAlexKeys = keys;
+          w.due(Freshness.last(paper, Source.OPEN_ALEX));
+        }
       }
       if (wantScholar && freshness.isStale(paper, Source.SCHOLAR, now)) {
         w.scholar = true;
@@ -375,6 +412,86 @@ public final class RefreshService {
     }
     notes.add(stale.size() + " stale papers taken, " + fresh + " fresh skipped"
         + (overLimit > 0 ? ", " + overLimit + " over the limit" : ""));
+    return new Selection(stale, fresh, overLimit);
+  }
+
+  /**
+   * What a run with these options would do, per source asked: stale papers, requests at the floor,
+   * and the least time the intervals impose ((requests - 1) x interval). Sends nothing, writes nothing.
+   */
+  public List<PlanLine> plan(Options options) {
+    Selection sel = select(options, clock.instant(), new ArrayList<>());
+    List<PlanLine> out = new ArrayList<>();
+    for (Source src : Source.selectable()) {
+      if (!options.sources().contains(src)) {
+        continue;
+      }
+      int stale = 0;
+      int requests;
+      switch (src) {
+        case SEMANTIC_SCHOLAR -> {
+          java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
+          for (Work w : sel.stale()) {
+            if (w.s2Key != null) {
+              stale++;
+              keys.add(w.s2Key);
+            }
+          }
+          requests = ceil(keys.size(), limits.s2Batch());
+        }
+        case ARXIV -> {
+          java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
+          for (Work w : sel.stale()) {
+            if (w.arxivKey != null) {
+              stale++;
+              keys.add(w.arxivKey);
+            }
+          }
+          requests = ceil(keys.size(), limits.arxivBatch());
+        }
+        case OPEN_ALEX -> {
+          List<Work> mine = sel.stale().stream().filter(w -> w.openAlexKeys != null).toList();
+          stale = mine.size();
+          requests = openAlexGroups(mine, limits.openAlexBatch()).size();
+        }
+        case SCHOLAR -> {
+          for (Work w : sel.stale()) {
+            if (w.scholar) {
+              stale++;
+            }
+          }
+          requests = Math.min(stale, limits.scholarBudget());
+        }
+        default -> requests = 0;
+      }
+      Duration interval = limits.intervals().getOrDefault(src, Duration.ZERO);
+      out.add(new PlanLine(src, stale, requests, interval.multipliedBy(Math.max(0, requests - 1))));
+    }
+    return out;
+  }
+
+  private static int ceil(int n, int batch) {
+    return n <= 0 ? 0 : (n + batch - 1) / batch;
+  }
+
+  /** Refreshes what is stale; never throws for an upstream failure (see the outcome). */
+  public Result refresh(Options options, Progress progress) {
+    Progress p = progress == null ? Progress.NONE : progress;
+    Pacing run = new Pacing(options);
+    Outcome outcome = new Outcome();
+    List<String> notes = new ArrayList<>();
+    Instant now = clock.instant();
+    boolean wantS2 = options.sources().contains(Source.SEMANTIC_SCHOLAR);
+    boolean wantArxiv = options.sources().contains(Source.ARXIV);
+    boolean wantOpenAlex = options.sources().contains(Source.OPEN_ALEX) && openAlex != null;
+    boolean wantScholar = options.sources().contains(Source.SCHOLAR) && scholar != null;
+    if (options.sources().contains(Source.SCHOLAR) && scholar == null) {
+      notes.add("scholar: not available in this build; skipped");
+    }
+    Selection sel = select(options, now, notes);
+    List<Work> stale = sel.stale();
+    int fresh = sel.fresh();
+    int overLimit = sel.overLimit();
 
     long total = 0;
     for (Work w : stale) {
@@ -390,6 +507,9 @@ public final class RefreshService {
     if (wantArxiv) {
       askById(Source.ARXIV, stale, w -> w.arxivKey, arxiv, limits.arxivBatch(), run, outcome, now, p, done,
           total);
+    }
+    if (wantOpenAlex) {
+      askOpenAlex(stale, limits.openAlexBatch(), run, outcome, p, done, total);
     }
     int scholarRequests = 0;
     if (wantScholar) {
@@ -421,6 +541,90 @@ public final class RefreshService {
     Duration elapsed = Duration.ofMillis(ticker.millis() - run.start);
     return new Result(refreshed, notFound, failed, fresh, left, run.stoppedAtDeadline, elapsed, scholarRequests,
         outcome, notes);
+  }
+
+  /**
+   * The stale papers of OpenAlex in request groups: papers asked by their works apart from papers asked
+   * by DOIs (one OR-filter each), each group at most {@code batch} values, in the papers' order.
+   */
+  private static List<List<Work>> openAlexGroups(List<Work> works, int batch) {
+    List<List<Work>> groups = new ArrayList<>();
+    for (boolean byWork : new boolean[] {true, false}) {
+      List<Work> group = new ArrayList<>();
+      java.util.Set<PaperId> values = new java.util.LinkedHashSet<>();
+      for (Work w : works) {
+        if ((w.openAlexKeys.get(0).kind() == PaperId.Kind.OPENALEX) != byWork) {
+          continue;
+        }
+        java.util.Set<PaperId> more = new java.util.LinkedHashSet<>(values);
+        more.addAll(w.openAlexKeys);
+        if (!group.isEmpty() && more.size() > batch) {
+          groups.add(group);
+          group = new ArrayList<>();
+          values.clear();
+          more = new java.util.LinkedHashSet<>(w.openAlexKeys);
+        }
+        group.add(w);
+        values.clear();
+        values.addAll(more);
+      }
+      if (!group.isEmpty()) {
+        groups.add(group);
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * Asks OpenAlex group by group (one OR-filter request each, at the floor), storing each group's answers
+   * as soon as it returns: per paper, the work with the larger count (see {@link OpenAlexStep}).
+   */
+  private void askOpenAlex(List<Work> stale, int batch, Pacing run, Outcome outcome, Progress p, long[] done,
+      long total) {
+    List<Work> mine = stale.stream().filter(w -> w.openAlexKeys != null).toList();
+    if (mine.isEmpty()) {
+      return;
+    }
+    IdLookup source = openAlex.get();
+    Instant now = clock.instant();
+    for (List<Work> group : openAlexGroups(mine, batch)) {
+      if (!run.mayStart(Source.OPEN_ALEX)) {
+        return;
+      }
+      java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
+      group.forEach(w -> keys.addAll(w.openAlexKeys));
+      long t0 = ticker.millis();
+      Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(keys), Progress.NONE);
+      run.took(Source.OPEN_ALEX, ticker.millis() - t0);
+      SourceException stop = null;
+      List<Runnable> stores = new ArrayList<>();
+      for (Work w : group) {
+        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.paper.arxivId(), w.openAlexKeys, answers);
+        if (pick.found()) {
+          List<PaperId> known = new ArrayList<>();
+          PaperId canonical = PaperId.tryParse(w.paper.id());
+          if (canonical != null) {
+            known.add(canonical);
+          }
+          stores.add(() -> OpenAlexStep.store(cache, known, pick, now, null));
+          w.status.put(Source.OPEN_ALEX, Status.DONE);
+        } else if (pick.failure() != null) {
+          w.status.put(Source.OPEN_ALEX, Status.FAILED);
+          outcome.fail(FetchService.failure(w.paper.id(), pick.failure()));
+          if (pick.failure().isTryLater() || pick.failure().kind() == SourceException.Kind.UNREACHABLE) {
+            stop = pick.failure();
+          }
+        } else {
+          w.status.put(Source.OPEN_ALEX, Status.NOT_FOUND);
+        }
+        done[0]++;
+      }
+      storeAll(stores);
+      p.update(done[0], total, "refresh");
+      if (stop != null) {
+        return;
+      }
+    }
   }
 
   /** Asks a source by id, batch by batch, storing each batch's answers as soon as it returns. */

@@ -28,6 +28,10 @@ final class CliHarness {
     env.put("PAPERS_ARXIV_URL", arxivUrl);
     env.put("PAPERS_S2_URL", s2Url);
     env.put("PAPERS_SCHOLAR_URL", s2Url.replace("/graph/v1", ""));
+    env.put("PAPERS_OPENALEX_URL", s2Url.replace("/graph/v1", "/openalex"));
+    env.put("PAPERS_OPENALEX_INTERVAL", "0");
+    // The sources these tests were written for; OpenAlex's own tests remove this (on by default).
+    env.put("PAPERS_SOURCES", "arxiv,s2");
     env.put("PAPERS_ARXIV_INTERVAL", "0");
     env.put("PAPERS_S2_INTERVAL", "0");
     env.put("PAPERS_SCHOLAR_INTERVAL", "0");

@@ -97,6 +97,8 @@ class CronLinesTest {
     pb.environment().put("PAPERS_TEST_JAVA", ChildJvm.java());
     pb.environment().put("PAPERS_TEST_CP", ChildJvm.classpath());
     pb.environment().put("PAPERS_S2_URL", wm.baseUrl() + "/graph/v1");
+    pb.environment().put("PAPERS_OPENALEX_URL", wm.baseUrl() + "/openalex");
+    pb.environment().put("PAPERS_SOURCES", "arxiv,s2");
     pb.environment().put("PAPERS_ARXIV_URL", wm.baseUrl() + "/api/query");
     pb.environment().put("PAPERS_S2_INTERVAL", "0");
     pb.environment().put("PAPERS_ARXIV_INTERVAL", "0");

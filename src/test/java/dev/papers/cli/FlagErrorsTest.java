@@ -22,14 +22,14 @@ class FlagErrorsTest {
   void anUnknownSourceIsNamedWithTheKnownOnes() {
     CliHarness.Run r = cli.run("fetch", "1909.10351", "--sources", "arxiv,bogus");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"bogus\" (known: arxiv, s2, scholar)\n");
+    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"bogus\" (known: arxiv, s2, openalex, scholar)\n");
   }
 
   @Test
   void anEmptySourceListNamesTheSourcesThereAre() {
     CliHarness.Run r = cli.run("refresh", "--sources", ",");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("papers: --sources: name at least one of arxiv, s2, scholar\n");
+    assertThat(r.err()).isEqualTo("papers: --sources: name at least one of arxiv, s2, openalex, scholar\n");
   }
 
   @Test
@@ -44,7 +44,7 @@ class FlagErrorsTest {
     cli.env.put("PAPERS_SOURCES", "s3");
     CliHarness.Run r = cli.run("fetch", "1909.10351");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"s3\" (known: arxiv, s2, scholar)\n");
+    assertThat(r.err()).isEqualTo("papers: --sources: unknown source \"s3\" (known: arxiv, s2, openalex, scholar)\n");
   }
 
   @Test

@@ -63,6 +63,8 @@ class RefreshKillTest {
     env.put("PAPERS_CACHE", cacheDir.toString());
     env.put("PAPERS_CONFIG", "/dev/null"); // no configuration (a missing file is warned about)
     env.put("PAPERS_S2_URL", wm.baseUrl() + "/graph/v1");
+    env.put("PAPERS_OPENALEX_URL", wm.baseUrl() + "/openalex");
+    env.put("PAPERS_SOURCES", "arxiv,s2");
     env.put("PAPERS_ARXIV_URL", wm.baseUrl() + "/api/query");
     env.put("PAPERS_S2_INTERVAL", "0");
     env.put("PAPERS_ARXIV_INTERVAL", "0");

@@ -292,6 +292,7 @@ class ScholarFetchCliTest {
     Path config = home.resolve("config");
     Files.writeString(config, "PAPERS_SOURCES=arxiv,s2,scholar\nPAPERS_SCHOLAR_USER_AGENT=polite-reader/2.0\n");
     cli.env.put("PAPERS_CONFIG", config.toString());
+    cli.env.remove("PAPERS_SOURCES"); // the configuration file's, not the harness's
     App app = new App(Settings.load(cli.env, home), cli.time, cli.time, cli.time);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

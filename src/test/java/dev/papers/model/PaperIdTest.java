@@ -60,7 +60,15 @@ class PaperIdTest {
         Arguments.of("scholar:15570691018430890829", "scholar:15570691018430890829", null),
         Arguments.of("Scholar:18446744073709551615", "scholar:18446744073709551615", null),
         Arguments.of("https://scholar.google.com/scholar?cluster=15801554877513113826&hl=en",
-            "scholar:15801554877513113826", null));
+            "scholar:15801554877513113826", null),
+        // OpenAlex work ids
+        Arguments.of("W2741809807", "openalex:W2741809807", null),
+        Arguments.of("w2741809807", "openalex:W2741809807", null),
+        Arguments.of("openalex:W2741809807", "openalex:W2741809807", null),
+        Arguments.of("OpenAlex:w7104728135", "openalex:W7104728135", null),
+        Arguments.of("https://openalex.org/W2741809807", "openalex:W2741809807", null),
+        Arguments.of("http://openalex.org/W2741809807/", "openalex:W2741809807", null),
+        Arguments.of("https://api.openalex.org/works/W2741809807", "openalex:W2741809807", null));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -113,7 +121,14 @@ class PaperIdTest {
         "1909.\u001b[31m10351",
         "tinybert",
         "1909 10351",
-        "3.14159");
+        "3.14159",
+        "W", // no digits
+        "W0",
+        "W12a",
+        "openalex:A5050444884", // an author, not a work
+        "https://openalex.org/A5050444884",
+        "https://openalex.org/works/W1/extra",
+        "openalex:");
   }
 
   @ParameterizedTest(name = "refuses {0}")

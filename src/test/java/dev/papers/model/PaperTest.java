@@ -119,4 +119,43 @@ class PaperTest {
         PaperId.parse("10.1145/1.2")))).isEqualTo("doi:10.1145/1.2");
     assertThat(Paper.canonicalKey(List.of(PaperId.parse("CorpusId:5")))).isNull();
   }
+
+  static SourceRecord openAlex(String work, String doi, int count, Instant at) {
+    java.util.SortedMap<Integer, Integer> years = new java.util.TreeMap<>(java.util.Map.of(2024, count / 2, 2025, count / 2));
+    return SourceRecord.builder(Source.OPEN_ALEX.jsonName()).openAlexId(work).doi(doi).arxivId("1909.10351")
+        .title("TinyBERT as OpenAlex has it").published(LocalDate.of(2019, 1, 1)).year(2019).venue("arXiv")
+        .count(count).histogram(new Histogram(Source.OPEN_ALEX.jsonName(), at, years, count, count, false)).observedAt(at).build();
+  }
+
+  @Test
+  void openAlexGivesItsIdCountAndHistogramAndFillsOnlyGaps() {
+    Paper p = Paper.create("arxiv:1909.10351", T0).merge(arxiv(T0), T0).merge(s2(100, T0), T0)
+        .merge(openAlex("W3000000001", "10.48550/arxiv.1909.10351", 80, T1), T1);
+    assertThat(p.openAlexId()).isEqualTo("W3000000001");
+    assertThat(p.title()).isEqualTo("TinyBERT: Distilling BERT");
+    assertThat(p.published()).isEqualTo(LocalDate.of(2019, 9, 23));
+    assertThat(p.venue()).isEqualTo("Findings of EMNLP");
+    assertThat(p.citation("openAlex").count()).isEqualTo(80);
+    assertThat(p.histograms().get("openAlex").byYear()).containsEntry(2024, 40).containsEntry(2025, 40);
+    assertThat(p.histograms().get("openAlex").madeAt()).isEqualTo(T1);
+    assertThat(p.aliases()).contains("openalex:W3000000001");
+    assertThat(p.doi()).isEqualTo("10.18653/v1/2020.findings-emnlp.372"); // not the arXiv DOI
+
+    // a later record of another work (the published version, more cited) names the work now counted
+    Paper q = p.merge(openAlex("W3000000002", "10.18653/v1/2020.findings-emnlp.372", 120, T2), T2);
+    assertThat(q.openAlexId()).isEqualTo("W3000000002");
+    assertThat(q.aliases()).contains("openalex:W3000000001", "openalex:W3000000002");
+    assertThat(q.histograms().get("openAlex").madeAt()).isEqualTo(T2);
+  }
+
+  @Test
+  void openAlexAloneFillsTheGapsOfANewEntry() {
+    Paper p = Paper.create("openalex:W3000000001", T0);
+    assertThat(p.openAlexId()).isEqualTo("W3000000001");
+    Paper q = Paper.create("doi:10.1/x", T0).merge(openAlex("W3000000001", "10.1/x", 4, T1), T1);
+    assertThat(q.title()).isEqualTo("TinyBERT as OpenAlex has it");
+    assertThat(q.published()).isEqualTo(LocalDate.of(2019, 1, 1));
+    assertThat(q.arxivId()).isEqualTo("1909.10351");
+    assertThat(q.aliases()).contains("arxiv:1909.10351", "openalex:W3000000001");
+  }
 }

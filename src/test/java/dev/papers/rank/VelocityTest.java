@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each rule of the contract's citation velocity, one row each. */
 class VelocityTest {
   private static final String S2 = Source.SEMANTIC_SCHOLAR.jsonName();
+  private static final String OA = Source.OPEN_ALEX.jsonName();
   private static final String LATE = "2026-12-31";
 
   /**
@@ -125,6 +126,30 @@ class VelocityTest {
             pub("2020-05-01").s2(800, "2025-07-02").s2(1000, "2026-07-02")
                 .histogram(S2, "2026-07-02", 1000, 2026, 91),
             LATE, "observed", S2, 200.0, 1000, false),
+        // OpenAlex's counts_by_year: zero years left out, years before publication listed
+        c("histogram (openAlex): years OpenAlex leaves out count 0",
+            pub("2020-05-01").obs(OA, 500, "2026-07-02").histogram(OA, "2026-07-02", 500, 2024, 60, 2026, 91),
+            LATE, "histogram", OA, (3 * 182.5 + 2 * 0 + 60) / 6, 500, false),
+        c("histogram (openAlex): a listed year before publication drops out with its weight",
+            pub("2025-03-01").obs(OA, 300, "2026-07-02").histogram(OA, "2026-07-02", 300, 2023, 7, 2024, 40, 2026, 91),
+            LATE, "histogram", OA, (3 * 182.5 + 2 * 0) / 5, 300, false),
+        c("histogram (openAlex): an arXiv paper with no date: the id's year decides",
+            arxiv("2501.00001", null).obs(OA, 30, "2026-07-02").histogram(OA, "2026-07-02", 30, 2024, 9, 2025, 10),
+            LATE, "histogram", OA, (3 * 0 + 2 * 10) / 5.0, 30, false),
+        c("histogram (openAlex): empty counts_by_year is 0 a year",
+            pub("2020-05-01").obs(OA, 0, "2026-07-02").histogram(OA, "2026-07-02", 0), LATE,
+            "histogram", OA, 0.0, 0, false),
+        c("across: same method: semanticScholar before openAlex",
+            pub("2020-05-01").s2(1000, "2026-07-02").histogram(S2, "2026-07-02", 1000, 2026, 10)
+                .obs(OA, 2000, "2026-07-02").histogram(OA, "2026-07-02", 2000, 2026, 900),
+            LATE, "histogram", S2, 3 * 10 * 365.0 / 182 / 6, 1000, false),
+        c("across: openAlex's histogram beats semanticScholar's lifetime",
+            pub("2020-05-01").s2(1000, "2026-07-02").obs(OA, 800, "2026-07-02")
+                .histogram(OA, "2026-07-02", 800, 2025, 120, 2026, 91),
+            LATE, "histogram", OA, (3 * 182.5 + 2 * 120) / 6, 800, false),
+        c("across: same method: openAlex before scholar",
+            pub("2020-05-01").obs(OA, 100, "2026-07-02").scholar(5000, "2026-07-02"), LATE,
+            "lifetime", OA, life(100, "2020-05-01", "2026-07-02"), 100, false),
         // lifetime
         c("lifetime: published to the count's observedAt", tiny().s2(1000, "2021-09-23"), LATE,
             "lifetime", S2, life(1000, "2019-09-23", "2021-09-23"), 1000, false),

@@ -19,14 +19,14 @@ import okhttp3.HttpUrl;
 final class S2Ids {
   private S2Ids() {}
 
-  /** The S2 form of an id, or null when S2 has none (Scholar cluster ids). */
+  /** The S2 form of an id, or null when S2 has none (Scholar cluster ids, OpenAlex work ids). */
   static String wire(PaperId id) {
     return switch (id.kind()) {
       case ARXIV -> "ARXIV:" + id.value();
       case DOI -> "DOI:" + id.value();
       case CORPUS -> "CorpusId:" + id.value();
       case S2 -> id.value();
-      case SCHOLAR -> null;
+      case SCHOLAR, OPENALEX -> null;
     };
   }
 
