@@ -307,6 +307,8 @@ public final class RefreshService {
   private static final class Work {
     /** The paper's id: a stale paper is held by its id and what it needs, never as a whole record. */
     final String id;
+    /** Its arXiv id, for OpenAlex's choice between a preprint and its published version. */
+    final String arxivId;
     Instant due;
     PaperId s2Key;
     PaperId arxivKey;
@@ -314,8 +316,9 @@ public final class RefreshService {
     boolean scholar;
     final Map<Source, Status> status = new EnumMap<>(Source.class);
 
-    Work(String id) {
+    Work(String id, String arxivId) {
       this.id = id;
+      this.arxivId = arxivId;
     }
 
     void due(Instant at) {
@@ -377,7 +380,7 @@ public final class RefreshService {
     int[] freshCount = {0};
     List<Work> staleAll = stale;
     cache.forEach(paper -> {
-      Work w = new Work(paper.id());
+      Work w = new Work(paper.id(), paper.arxivId());
       if (wantS2 && freshness.isStale(paper, Source.SEMANTIC_SCHOLAR, now)) {
         w.s2Key = Freshness.askId(paper, Source.SEMANTIC_SCHOLAR);
         w.due(Freshness.last(paper, Source.SEMANTIC_SCHOLAR));
@@ -599,10 +602,10 @@ public final class RefreshService {
       SourceException stop = null;
       List<Runnable> stores = new ArrayList<>();
       for (Work w : group) {
-        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.paper.arxivId(), w.openAlexKeys, answers);
+        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.arxivId, w.openAlexKeys, answers);
         if (pick.found()) {
           List<PaperId> known = new ArrayList<>();
-          PaperId canonical = PaperId.tryParse(w.paper.id());
+          PaperId canonical = PaperId.tryParse(w.id);
           if (canonical != null) {
             known.add(canonical);
           }
@@ -610,7 +613,7 @@ public final class RefreshService {
           w.status.put(Source.OPEN_ALEX, Status.DONE);
         } else if (pick.failure() != null) {
           w.status.put(Source.OPEN_ALEX, Status.FAILED);
-          outcome.fail(FetchService.failure(w.paper.id(), pick.failure()));
+          outcome.fail(FetchService.failure(w.id, pick.failure()));
           if (pick.failure().isTryLater() || pick.failure().kind() == SourceException.Kind.UNREACHABLE) {
             stop = pick.failure();
           }
