@@ -229,6 +229,7 @@ final class IndexCodec {
       o.i64(p.corpusId());
     }
     o.str(p.title());
+    o.str(p.titleSource());
     o.strings(p.authors());
     o.u8(p.published() == null ? 0 : 1);
     if (p.published() != null) {
@@ -298,6 +299,7 @@ final class IndexCodec {
     String openAlexId = in.str();
     Long corpusId = in.u8() == 0 ? null : in.i64();
     String title = in.str();
+    String titleSource = in.str();
     List<String> authors = in.strings();
     LocalDate published = in.u8() == 0 ? null : LocalDate.ofEpochDay(in.i64());
     Integer year = in.nint();
@@ -351,7 +353,7 @@ final class IndexCodec {
     }
     Instant createdAt = in.instant();
     Instant updatedAt = in.instant();
-    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, null, published, year,
+    return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, titleSource, authors, null, published, year,
         venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases,
         fetched, createdAt, updatedAt);
   }

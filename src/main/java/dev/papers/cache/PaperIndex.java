@@ -76,7 +76,7 @@ import java.util.zip.CRC32C;
  */
 public final class PaperIndex {
   /** The layout version of the index and of {@link IndexCodec} (the records in the text log); a change rebuilds every index. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
   /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
   /** How long the index is trusted on its directories and journal alone before a full check. */

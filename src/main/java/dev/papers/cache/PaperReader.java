@@ -48,6 +48,7 @@ final class PaperReader {
       String openAlexId = null;
       Long corpusId = null;
       String title = null;
+      String titleSource = null;
       List<String> authors = null;
       String abstractText = null;
       LocalDate published = null;
@@ -77,6 +78,7 @@ final class PaperReader {
           case "openAlexId" -> openAlexId = text(p);
           case "corpusId" -> corpusId = longer(p);
           case "title" -> title = text(p);
+          case "titleSource" -> titleSource = text(p);
           case "authors" -> authors = strings(p);
           case "abstract" -> abstractText = text(p);
           case "published" -> published = date(p);
@@ -100,7 +102,7 @@ final class PaperReader {
         throw new JsonParseException(p, "unexpected " + p.currentToken());
       }
       // What follows the record is not read, as the mapper does not read it.
-      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText,
+      Paper paper = new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, titleSource, authors, abstractText,
           published, year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics,
           aliases, fetched, createdAt, updatedAt);
       return new Read(paper, schema);

@@ -2,6 +2,7 @@ package dev.papers.cli;
 
 import dev.papers.app.App;
 import dev.papers.config.UsageException;
+import dev.papers.discover.DocumentReader;
 import dev.papers.json.Json;
 import dev.papers.model.InvalidIdException;
 import dev.papers.model.Paper;
@@ -9,14 +10,7 @@ import dev.papers.report.ListWriter;
 import dev.papers.service.ImportService;
 import dev.papers.model.Source;
 import dev.papers.topic.TopicStore;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {"Find the papers documents cite (text, Markdown, HTML; - reads stdin)",
-        "and fetch them. A count a reading note states (被引量:67, 阅读时间:22.09.16)",
+        "with the titles they state, and fetch them. A BibTeX (.bib) or CSL-JSON",
+        "library imports its entries. A count a reading note states (被引量:67, 阅读时间:22.09.16)",
         "is stored as source \"reported\", dated the day the paper was read.",
         "A saved Google Scholar result or \"Cited by\" page imports its results",
         "with their \"Cited by\" counts, without a request."},
@@ -40,13 +35,12 @@ import picocli.CommandLine.Spec;
         "  papers import reading-list.html other.txt --json",
         "  papers import --offline notes.txt        record the ids, send nothing",
         "  papers import scholar-results.html       a page saved from the browser",
+        "  papers import library.bib references.json --topic distillation",
         "  curl -s https://example.org/post | papers import -",
         "", "Exit codes: 0 done, 1 no document names a paper (or nothing could be fetched),",
-        "2 a file cannot be read or a bad flag, 3 partial, 75 try again later."})
+        "2 a file cannot be read, is not text or not what its name says, or a bad flag,",
+        "3 partial, 75 try again later."})
 public final class ImportCommand implements Callable<Integer> {
-  /** The largest document read. */
-  static final long MAX_BYTES = 64L << 20;
-
   private final App app;
 
   @Spec CommandSpec spec;
@@ -85,14 +79,17 @@ public final class ImportCommand implements Callable<Integer> {
       throw new UsageException("import: --offline sends nothing; drop --sources or --offline");
     }
     Set<Source> chosen = Converters.SourceChoice.or(sources, app);
-    List<ImportService.Document> docs = read();
     if (topic != null && !app.topics().names().contains(topic)) {
       err.println("papers: note: no topic file " + app.settings().queriesDir().resolve(topic + ".json")
           + "; the tag makes the topic: papers rank --topic " + topic);
     }
-
-    ImportService.Result r = app.importer().run(docs, new ImportService.Options(topic, offline, chosen, common.verbose()),
-        Terminal.progress(err, !offline));
+    ImportService.Result r;
+    try {
+      r = app.importer().run(files, new ImportService.Options(topic, offline, chosen, common.verbose(), app::stdin),
+          Terminal.progress(err, !offline));
+    } catch (DocumentReader.DocumentException e) {
+      throw new UsageException("import: " + e.getMessage());
+    }
     if (json) {
       Json.print(out, r.papers());
     } else if (!r.papers().isEmpty()) {
@@ -105,65 +102,12 @@ public final class ImportCommand implements Callable<Integer> {
     }
     if (r.nothingFound()) {
       err.println("papers: no paper identifiers, reported counts or Scholar results found in "
-          + (docs.size() == 1 ? docs.get(0).name() : "any of the " + docs.size() + " documents")
+          + (files.size() == 1 ? (files.get(0).equals("-") ? "stdin" : files.get(0))
+              : "any of the " + files.size() + " documents")
           + "; nothing imported");
       err.flush();
       return ExitCodes.FAILED;
     }
     return Commands.finish(r.outcome(), err);
-  }
-
-  /** Reads every document before anything is sent; one that cannot be read stops the command. */
-  private List<ImportService.Document> read() {
-    List<ImportService.Document> docs = new ArrayList<>();
-    boolean stdinRead = false;
-    for (String f : files) {
-      if (f.equals("-")) {
-        if (stdinRead) {
-          throw new UsageException("import: - (standard input) can be read only once");
-        }
-        stdinRead = true;
-        docs.add(new ImportService.Document("stdin", ImportService.decode("-", readStdin()), "-"));
-        continue;
-      }
-      Path p;
-      try {
-        p = Path.of(f);
-      } catch (InvalidPathException e) {
-        throw new UsageException("import: cannot read " + InvalidIdException.quote(f) + ": not a file name");
-      }
-      byte[] bytes;
-      try {
-        if (Files.isDirectory(p)) {
-          throw new UsageException("import: cannot read " + f + ": it is a directory");
-        }
-        if (Files.size(p) > MAX_BYTES) {
-          throw new UsageException("import: cannot read " + f + ": larger than 64 MiB");
-        }
-        bytes = Files.readAllBytes(p);
-      } catch (NoSuchFileException e) {
-        throw new UsageException("import: cannot read " + f + ": no such file");
-      } catch (AccessDeniedException e) {
-        throw new UsageException("import: cannot read " + f + ": permission denied");
-      } catch (IOException e) {
-        throw new UsageException("import: cannot read " + f + ": " + e.getMessage());
-      }
-      Path name = p.getFileName();
-      docs.add(new ImportService.Document(name == null ? f : name.toString(), ImportService.decode(f, bytes), f));
-    }
-    return docs;
-  }
-
-  private byte[] readStdin() {
-    try {
-      InputStream in = app.stdin();
-      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new UsageException("import: standard input is larger than 64 MiB");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new UsageException("import: cannot read standard input: " + e.getMessage());
-    }
   }
 }

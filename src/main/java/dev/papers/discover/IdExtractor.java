@@ -1,8 +1,6 @@
 package dev.papers.discover;
 
 import dev.papers.model.PaperId;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +72,13 @@ public final class IdExtractor {
 
   private static final String URL_CHARS = "[\\x21-\\x7e&&[^\"'<>\\[\\]{}`\\\\|^]]";
   private static final Pattern URL = Pattern.compile("(?i)(?<![a-z])https?://" + URL_CHARS + "+");
-  private static final Pattern DOI_IN_URL = Pattern.compile("(?<=[/=])10\\.\\d{4,9}/[^?#&]+");
+  private static final String ACL_ID =
+      "[A-Z]\\d{2}-\\d{4}|(?:19|20)\\d{2}\\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.\\d{1,4}";
+  /** {@code ACL:N19-1423}, and ACL Anthology links written without a scheme. */
+  private static final Pattern ACL =
+      Pattern.compile(
+          "(?<![A-Za-z0-9.\\-/])(?:(?i:acl)\\h*[:：]\\h*|((?i:(?:www\\.)?aclanthology\\.org/|(?:www\\.)?aclweb\\.org"
+              + "/anthology/)))(" + ACL_ID + ")(?:v\\d{1,2})?(?![0-9])((?i)\\.pdf)?");
 
   private static final String NEW_ID = "\\d{4}\\.\\d{4,5}(?:v\\d{1,4})?";
   private static final String OLD_ID =
@@ -280,6 +284,50 @@ public final class IdExtractor {
 
   // --- the scanner -----------------------------------------------------------------------------
 
+  /** Where one identifier stands in a string: {@code [start, end)}. */
+  record Span(int start, int end, PaperId id) {}
+
+  /** Every identifier in a string (one line, a URL, a field's value), in order, repeats included. */
+  static List<Span> spans(String text) {
+    if (text == null || text.isEmpty() || !mayHoldId(text)) {
+      return List.of();
+    }
+    List<Span> out = new ArrayList<>();
+    for (Hit h : scan(text)) {
+      out.add(new Span(h.start, h.start + h.matched.length(), h.id));
+    }
+    return out;
+  }
+
+  /**
+   * A quick test that a string may hold an identifier at all: every form has a digit followed by
+   * {@code .}, {@code -} or {@code /} and a digit ({@code 1909.10351}, {@code 10.1145/}, {@code N19-1423}),
+   * or a {@code /} or {@code :} before a digit ({@code hep-th/9901001}, {@code CorpusId:1}), or is a
+   * Semantic Scholar URL. Most lines of prose fail it, and are not scanned.
+   */
+  static boolean mayHoldId(String s) {
+    int n = s.length();
+    for (int i = 0; i + 1 < n; i++) {
+      char c = s.charAt(i);
+      char next = s.charAt(i + 1);
+      if ((c == '/' || c == ':') && next >= '0' && next <= '9') {
+        return true;
+      }
+      if (c >= '0' && c <= '9' && (next == '.' || next == '-' || next == '/') && i + 2 < n) {
+        char after = s.charAt(i + 2);
+        if (after >= '0' && after <= '9') {
+          return true;
+        }
+      }
+    }
+    return s.contains("semanticscholar");
+  }
+
+  /** Markdown's backslash escapes and HTML entities decoded, line by line (line numbers stay exact). */
+  static String markdownText(String text) {
+    return unescapeMarkdown(text);
+  }
+
   /** One accepted candidate: where it starts in the scanned string, what it is, the text matched. */
   private record Hit(int start, PaperId id, String matched) {}
 
@@ -302,6 +350,7 @@ public final class IdExtractor {
     List<Hit> hits = new ArrayList<>();
     urls(text, masked, hits);
     arxivUrls(text, masked, hits);
+    aclIds(new String(masked), masked, hits);
     String rest = new String(masked);
     dois(rest, masked, hits);
     rest = new String(masked);
@@ -321,40 +370,27 @@ public final class IdExtractor {
       int start = m.start();
       mask(masked, start, start + url.length());
       PaperId id = PaperId.tryParse(url);
-      if (id != null && (id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI)) {
-        hits.add(new Hit(start, id, url));
-        continue;
+      if (id == null && url.length() > PaperId.MAX_INPUT) {
+        id = PaperId.doiInUrl(url);
       }
-      PaperId doi = doiInUrl(url);
-      if (doi != null) {
-        hits.add(new Hit(start, doi, url));
+      if (id != null && id.kind() != PaperId.Kind.SCHOLAR) {
+        hits.add(new Hit(start, id, url));
       }
     }
   }
 
-  private static PaperId doiInUrl(String url) {
-    String decoded;
-    try {
-      decoded = URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      decoded = url;
+  private static void aclIds(String text, char[] masked, List<Hit> hits) {
+    Matcher m = ACL.matcher(text);
+    while (m.find()) {
+      if (!rightBoundary(text, m.end(), m.group(1) != null)) {
+        continue;
+      }
+      PaperId id = PaperId.aclOrNull(m.group(2));
+      if (id != null) {
+        mask(masked, m.start(), m.end());
+        hits.add(new Hit(m.start(), id, m.group()));
+      }
     }
-    int afterHost = decoded.indexOf('/', decoded.indexOf("//") + 2);
-    if (afterHost < 0) {
-      return null;
-    }
-    Matcher d = DOI_IN_URL.matcher(decoded);
-    if (!d.find(afterHost)) {
-      return null;
-    }
-    String doi = stripTrailing(d.group());
-    if (doi.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-      doi = doi.substring(0, doi.length() - 4);
-    }
-    PaperId id = PaperId.tryParse(doi);
-    return id != null && (id.kind() == PaperId.Kind.DOI || id.kind() == PaperId.Kind.ARXIV)
-        ? id
-        : null;
   }
 
   private static void arxivUrls(String text, char[] masked, List<Hit> hits) {

@@ -29,6 +29,7 @@ public record Paper(
     String openAlexId,
     Long corpusId,
     String title,
+    String titleSource,
     List<String> authors,
     String abstractText,
     LocalDate published,
@@ -109,14 +110,19 @@ public record Paper(
   /** The record with the source's metadata merged in and its count, if any, added to the history. */
   public Paper merge(SourceRecord r, Instant now) {
     boolean fromArxiv = Source.ARXIV.jsonName().equals(r.source());
+    boolean reported = Source.REPORTED.jsonName().equals(r.source());
     boolean fromOpenAlex = Source.OPEN_ALEX.jsonName().equals(r.source());
     boolean arxivKnown = fetched.containsKey(Source.ARXIV.jsonName()) && !fromArxiv;
     // arXiv overrides everything it states; others fill gaps, or replace values no arXiv answer gave.
     // OpenAlex only fills gaps: its arXiv records carry year-precision dates, and its preprint and
-    // published version are two works with titles of their own.
-    boolean override = fromArxiv || (!arxivKnown && !fromOpenAlex);
+    // published version are two works with titles of their own. What a document reports only fills
+    // gaps, and any source's title replaces a reported one.
+    boolean override = !reported && (fromArxiv || (!arxivKnown && !fromOpenAlex));
 
-    String nTitle = pick(title, r.title(), override);
+    boolean replaceTitle = r.title() != null
+        && (title == null || override || (Source.REPORTED.jsonName().equals(titleSource) && !reported));
+    String nTitle = replaceTitle ? r.title() : title;
+    String nTitleSource = replaceTitle ? r.source() : titleSource;
     List<String> nAuthors =
         r.authors() != null && !r.authors().isEmpty() && (override || authors.isEmpty()) ? r.authors() : authors;
     String nAbstract = pick(abstractText, r.abstractText(), override);
@@ -166,7 +172,7 @@ public record Paper(
     }
 
     Paper merged = toBuilder().arxivId(nArxiv).arxivVersion(nVersion).doi(nDoi).s2Id(nS2).openAlexId(nOpenAlex).corpusId(nCorpus)
-        .title(nTitle).authors(nAuthors).abstractText(nAbstract).published(nPublished).year(nYear).venue(nVenue)
+        .title(nTitle).titleSource(nTitleSource).authors(nAuthors).abstractText(nAbstract).published(nPublished).year(nYear).venue(nVenue)
         .journalRef(nJournal).primaryCategory(nPrimary).categories(nCategories)
         .aliases(new ArrayList<>(nAliases)).fetched(nFetched).updatedAt(now).build();
     if (r.count() != null && r.count() >= 0) {
@@ -261,7 +267,8 @@ public record Paper(
     return p.toBuilder().arxivId(orElse(p.arxivId, other.arxivId))
         .arxivVersion(orElse(p.arxivVersion, other.arxivVersion)).doi(orElse(p.doi, other.doi))
         .s2Id(orElse(p.s2Id, other.s2Id)).openAlexId(orElse(p.openAlexId, other.openAlexId)).corpusId(orElse(p.corpusId, other.corpusId))
-        .title(orElse(p.title, other.title)).authors(p.authors.isEmpty() ? other.authors : p.authors)
+        .title(orElse(p.title, other.title))
+        .titleSource(p.title != null ? p.titleSource : other.titleSource).authors(p.authors.isEmpty() ? other.authors : p.authors)
         .abstractText(orElse(p.abstractText, other.abstractText)).published(orElse(p.published, other.published))
         .year(orElse(p.year, other.year)).venue(orElse(p.venue, other.venue))
         .journalRef(orElse(p.journalRef, other.journalRef))
@@ -297,6 +304,7 @@ public record Paper(
     b.openAlexId = openAlexId;
     b.corpusId = corpusId;
     b.title = title;
+    b.titleSource = titleSource;
     b.authors = authors;
     b.abstractText = abstractText;
     b.published = published;
@@ -335,6 +343,7 @@ public record Paper(
     private String openAlexId;
     private Long corpusId;
     private String title;
+    private String titleSource;
     private List<String> authors;
     private String abstractText;
     private LocalDate published;
@@ -386,6 +395,12 @@ public record Paper(
 
     public Builder corpusId(Long v) {
       this.corpusId = v;
+      return this;
+    }
+
+    /** Where the title came from: a source's JSON name, or {@code reported}. */
+    public Builder titleSource(String v) {
+      this.titleSource = v;
       return this;
     }
 
@@ -475,7 +490,7 @@ public record Paper(
     }
 
     public Paper build() {
-      return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, authors, abstractText, published,
+      return new Paper(id, arxivId, arxivVersion, doi, s2Id, openAlexId, corpusId, title, titleSource, authors, abstractText, published,
           year, venue, journalRef, primaryCategory, categories, citations, history, histograms, topics, aliases,
           fetched, createdAt, updatedAt);
     }

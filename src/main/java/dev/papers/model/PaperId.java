@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param kind what kind of identifier
  * @param value the normalized value: arXiv id without version (old style without subject class),
- *     lower-case DOI, lower-case S2 paperId, OpenAlex work id with a capital W, decimal corpus id,
- *     decimal unsigned cluster id
+ *     lower-case DOI, lower-case S2 paperId, OpenAlex work id with a capital W, ACL Anthology id
+ *     ({@code N19-1423}, {@code 2020.findings-emnlp.372}), decimal corpus id, decimal unsigned cluster id
  * @param version the arXiv version, or null
  */
 public record PaperId(Kind kind, String value, Integer version) {
@@ -24,6 +24,7 @@ public record PaperId(Kind kind, String value, Integer version) {
     DOI("doi"),
     S2("s2"),
     OPENALEX("openalex"),
+    ACL("acl"),
     SCHOLAR("scholar"),
     CORPUS("corpus");
 
@@ -64,6 +65,25 @@ public record PaperId(Kind kind, String value, Integer version) {
   private static final Pattern HEX40 = Pattern.compile("[0-9a-fA-F]{40}");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,20}");
   private static final Pattern WORK = Pattern.compile("[Ww](\\d{1,15})");
+  /** ACL Anthology ids: old style {@code N19-1423}, new style {@code 2020.findings-emnlp.372}. */
+  private static final Pattern ACL_ID =
+      Pattern.compile("([A-Za-z]\\d{2}-\\d{4}|(?:19|20)\\d{2}\\.[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\\.\\d{1,4})(?:v\\d{1,2})?");
+  /** An ACL Anthology paper path: {@code /N19-1423/}, {@code /2020.acl-main.463.pdf}, {@code /anthology/N19-1423}. */
+  private static final Pattern ACL_PATH =
+      Pattern.compile("(?:/anthology)?/([^/]+?)(?:\\.pdf|\\.bib)?/?");
+  /** A Semantic Scholar paper page: {@code /paper/<slug>/<40 hex>} or {@code /paper/<40 hex>}. */
+  private static final Pattern S2_PATH =
+      Pattern.compile("/paper/(?:[^/]*/)?([0-9a-fA-F]{40})(?:/.*)?");
+  /** Hugging Face's paper pages: {@code /papers/<arXiv id>}. */
+  private static final Pattern HF_PATH = Pattern.compile("/papers/([^/]+?)/?");
+  /** alphaXiv's pages besides {@code /abs/}: {@code /overview/<arXiv id>}. */
+  private static final Pattern ALPHAXIV_PATH = Pattern.compile("/(?:overview|pdf)/([^/]+?)(?:\\.pdf)?/?");
+  /** A DOI inside a URL's path or query, after {@code /} or {@code =}. */
+  private static final Pattern DOI_IN_URL = Pattern.compile("(?<=[/=])10\\.\\d{4,9}/[^?#&]+");
+  /** bioRxiv and medRxiv add a version and a file to the DOI: {@code 622803v1.full.pdf}. */
+  private static final Pattern PREPRINT_SUFFIX =
+      Pattern.compile("(?i)v\\d{1,3}(?:\\.(?:full|abstract|article-info|article-metrics|supplementary-material)"
+          + "(?:\\.pdf(?:\\+html)?)?)?$|\\.full(?:\\.pdf)?$");
 
   public PaperId {
     if (kind == null || value == null || value.isEmpty()) {
@@ -92,6 +112,15 @@ public record PaperId(Kind kind, String value, Integer version) {
 
   public static PaperId corpus(long corpusId) {
     return new PaperId(Kind.CORPUS, Long.toString(corpusId), null);
+  }
+
+  /** An ACL Anthology id, without version: {@code N19-1423}, {@code 2020.findings-emnlp.372}. */
+  public static PaperId acl(String id) {
+    PaperId p = aclOrNull(id);
+    if (p == null) {
+      throw new InvalidIdException(id, "not an ACL Anthology id");
+    }
+    return p;
   }
 
   public static PaperId scholar(String clusterId) {
@@ -130,6 +159,7 @@ public record PaperId(Kind kind, String value, Integer version) {
       case ARXIV -> version == null ? value : value + "v" + version;
       case DOI -> value;
       case S2 -> value;
+      case ACL -> "ACL:" + value;
       case CORPUS -> "CorpusId:" + value;
       case OPENALEX -> value;
       case SCHOLAR -> "scholar:" + value;
@@ -202,6 +232,9 @@ public record PaperId(Kind kind, String value, Integer version) {
     if (lower.startsWith("openalex:")) {
       return openAlexOrNull(s.substring(9));
     }
+    if (lower.startsWith("acl:")) {
+      return aclOrNull(s.substring(4));
+    }
     if (lower.startsWith("s2:")) {
       String h = s.substring(3);
       return HEX40.matcher(h).matches() ? s2(h) : null;
@@ -246,9 +279,89 @@ public record PaperId(Kind kind, String value, Integer version) {
     }
     Matcher a = ARXIV_PATH.matcher(path);
     if (a.matches()) {
-      return arxivOrNull(a.group(1));
+      PaperId arxiv = arxivOrNull(a.group(1));
+      if (arxiv != null) {
+        return arxiv;
+      }
     }
-    return null;
+    if (host.equals("huggingface.co") || host.endsWith(".huggingface.co") || host.equals("hf.co")) {
+      Matcher h = HF_PATH.matcher(path);
+      return h.matches() ? arxivOrNull(h.group(1)) : null;
+    }
+    if (host.equals("alphaxiv.org") || host.endsWith(".alphaxiv.org")) {
+      Matcher h = ALPHAXIV_PATH.matcher(path);
+      return h.matches() ? arxivOrNull(h.group(1)) : null;
+    }
+    if (host.equals("semanticscholar.org") || host.endsWith(".semanticscholar.org")) {
+      Matcher h = S2_PATH.matcher(path);
+      if (h.matches()) {
+        return s2(h.group(1));
+      }
+      Matcher c = Pattern.compile("(?i)/corpusid:(\\d{1,18})/?").matcher(path);
+      return c.matches() ? corpus(Long.parseLong(c.group(1))) : null;
+    }
+    if (host.equals("aclanthology.org") || host.endsWith(".aclanthology.org")
+        || ((host.equals("aclweb.org") || host.endsWith(".aclweb.org")) && path.startsWith("/anthology/"))) {
+      Matcher h = ACL_PATH.matcher(path);
+      return h.matches() ? aclOrNull(h.group(1)) : null;
+    }
+    if (host.equals("doi.acm.org")) {
+      String doi = decodePercent(path.substring(1));
+      return doi == null ? null : doiOrNull(doi);
+    }
+    return doiInUrl(s);
+  }
+
+  /**
+   * The DOI inside a publisher's URL ({@code https://dl.acm.org/doi/10.1145/3383583.3398584},
+   * {@code https://www.biorxiv.org/content/10.1101/622803v1.full.pdf}, {@code ?doi=10.1145%2F...}):
+   * after a {@code /} or {@code =} in its path or query, without a trailing {@code .pdf}, and for
+   * bioRxiv and medRxiv DOIs ({@code 10.1101/}) without the version and file suffix. Null when the
+   * URL holds no DOI.
+   */
+  public static PaperId doiInUrl(String url) {
+    String decoded = decodePercent(url);
+    if (decoded == null) {
+      decoded = url;
+    }
+    int scheme = decoded.indexOf("//");
+    int afterHost = decoded.indexOf('/', scheme < 0 ? 0 : scheme + 2);
+    if (afterHost < 0) {
+      return null;
+    }
+    Matcher d = DOI_IN_URL.matcher(decoded);
+    if (!d.find(afterHost)) {
+      return null;
+    }
+    String doi = d.group();
+    while (!doi.isEmpty() && ".,;:!?'\")]}>*_~".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
+      doi = doi.substring(0, doi.length() - 1);
+    }
+    if (doi.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+      doi = doi.substring(0, doi.length() - 4);
+    }
+    if (doi.startsWith("10.1101/")) {
+      doi = PREPRINT_SUFFIX.matcher(doi).replaceFirst("");
+    }
+    if (doi.endsWith("/")) {
+      doi = doi.substring(0, doi.length() - 1);
+    }
+    return doiOrNull(doi);
+  }
+
+  /** Parses an ACL Anthology id (a version suffix is dropped); null when it is not one. */
+  public static PaperId aclOrNull(String s) {
+    Matcher m = ACL_ID.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    String id = m.group(1);
+    if (Character.isLetter(id.charAt(0))) {
+      id = Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    } else {
+      id = id.toLowerCase(Locale.ROOT);
+    }
+    return new PaperId(Kind.ACL, id, null);
   }
 
   private static String decodePercent(String s) {

@@ -80,8 +80,9 @@ public final class Freshness {
   /**
    * The id a source is asked with for a cached paper, or null when it cannot be asked: arXiv, by the
    * arXiv id (without version); Semantic Scholar, by the arXiv id, else the S2 paperId, else the DOI,
-   * else the CorpusId; OpenAlex, by its known work, else the arXiv id (its arXiv DOI), else the DOI (see
-   * {@link OpenAlexStep#keys}); any other source (Scholar looks a paper up by its title) by {@link #preferredId}.
+   * else the CorpusId, else the ACL Anthology id it is keyed by; OpenAlex, by its known work, else the arXiv
+   * id (its arXiv DOI), else the DOI (see {@link OpenAlexStep#keys}); any other source (Scholar looks a paper
+   * up by its title) by {@link #preferredId}.
    */
   public static PaperId askId(Paper p, Source source) {
     return switch (source) {
@@ -97,7 +98,12 @@ public final class Freshness {
         if (p.doi() != null) {
           yield PaperId.doi(p.doi());
         }
-        yield p.corpusId() != null ? PaperId.corpus(p.corpusId()) : null;
+        if (p.corpusId() != null) {
+          yield PaperId.corpus(p.corpusId());
+        }
+        // an entry made from an ACL Anthology id alone (an offline import): S2 knows it as ACL:<id>
+        PaperId key = PaperId.tryParse(p.id());
+        yield key != null && key.kind() == PaperId.Kind.ACL ? key : null;
       }
       case OPEN_ALEX -> {
         List<PaperId> keys = OpenAlexStep.keys(p, true);

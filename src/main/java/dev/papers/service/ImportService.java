@@ -1,11 +1,16 @@
 package dev.papers.service;
 
 import dev.papers.cache.PaperCache;
+import dev.papers.discover.Cited;
+import dev.papers.discover.DocumentReader;
 import dev.papers.discover.DocumentFormat;
 import dev.papers.discover.Found;
 import dev.papers.discover.IdExtractor;
+import dev.papers.discover.Library;
 import dev.papers.discover.ReportedCounts;
 import dev.papers.discover.ReportedCounts.Reported;
+import dev.papers.discover.Stated;
+import dev.papers.discover.StatedTitles;
 import dev.papers.model.Paper;
 import dev.papers.model.PaperId;
 import dev.papers.model.SourceRecord;
@@ -16,18 +21,23 @@ import dev.papers.source.scholar.ScholarPage;
 import dev.papers.source.scholar.ScholarParser;
 import dev.papers.source.scholar.ScholarResult;
 import dev.papers.source.scholar.ScholarSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +62,10 @@ import java.util.function.Supplier;
 public final class ImportService {
   /** Papers per {@link FetchService#fetch} call; each call batches its own requests further. */
   public static final int FETCH_CHUNK = 500;
+  /** The largest saved Scholar page read, in characters (a saved page is about 1 MB). */
+  static final int SCHOLAR_PAGE_CHARS = 32 << 20;
+  private static final java.util.regex.Pattern SCHOLAR_MARKS =
+      java.util.regex.Pattern.compile("gs_rt|gs_res_ccl|gs_ab_md|gs_ri\\b");
 
   private final PaperCache cache;
   private final Supplier<FetchService> fetchService;
@@ -60,23 +74,16 @@ public final class ImportService {
   private final ScholarMatcher matcher = new ScholarMatcher();
 
   /**
-   * One document to import.
-   *
-   * @param name the name shown in messages and provenance (a file name, or {@code stdin})
-   * @param text the document, decoded ({@link #decode})
-   * @param formatHint the name the format is told by (the file's name or path; {@code -} for stdin)
-   */
-  public record Document(String name, String text, String formatHint) {}
-
-  /**
    * How to import.
    *
    * @param topic tag every imported paper with it, or null
    * @param offline send nothing: record the ids found, and what the documents state
    * @param sources the sources to fetch from ({@code arxiv}, {@code s2}, {@code scholar})
    * @param verbose collect notes on what was not stored and why
+   * @param stdin standard input, read when a document is {@code -}
    */
-  public record Options(String topic, boolean offline, Set<Source> sources, boolean verbose) {}
+  public record Options(String topic, boolean offline, Set<Source> sources, boolean verbose,
+      Supplier<InputStream> stdin) {}
 
   /**
    * What an import did.
@@ -96,100 +103,254 @@ public final class ImportService {
     this.clock = clock;
   }
 
-  /**
-   * A document's text from its bytes: HTML as a browser reads it (byte-order mark, then the charset
-   * its {@code <meta>} declares, else UTF-8; see {@link ScholarParser#decode}); anything else as
-   * UTF-8, a byte-order mark dropped.
-   *
-   * @param formatHint the file's name, or {@code -} for stdin
-   */
-  public static String decode(String formatHint, byte[] bytes) {
-    String utf8 = ScholarParser.decode(bytes, "text/plain; charset=UTF-8");
-    if (utf8.startsWith("\uFEFF")) {
-      utf8 = utf8.substring(1);
+  /** One paper the documents cite: every identifier they give for it, and what they state. */
+  private static final class Entry {
+    final List<PaperId> ids = new ArrayList<>();
+    Stated stated = Stated.NONE;
+
+    PaperId primary() {
+      return ids.get(0);
     }
-    if (DocumentFormat.detect(formatHint, utf8) == DocumentFormat.HTML) {
-      return ScholarParser.decode(bytes, null);
-    }
-    return utf8;
   }
 
-  /** Imports the documents, in order. */
-  public Result run(List<Document> documents, Options options, Progress progress) {
-    Instant now = clock.instant();
-    List<String> summaries = new ArrayList<>();
+  /** A count a document states, with where. */
+  private record Count(Reported reported, String doc, String where) {}
+
+  /** A saved Scholar page, parsed. */
+  private record SavedPage(String name, ScholarPage page) {}
+
+  /** Everything the documents hold, read before anything is stored or sent. */
+  private static final class Harvest {
+    final Map<String, Entry> byKey = new LinkedHashMap<>();
+    final List<Entry> entries = new ArrayList<>();
+    final List<Cited> byTitle = new ArrayList<>();
+    final List<Count> counts = new ArrayList<>();
+    final List<SavedPage> pages = new ArrayList<>();
+    final Map<String, String> summaries = new LinkedHashMap<>();
+    final Map<String, Integer> titled = new LinkedHashMap<>();
+
+    /** Adds a cited paper; one that shares an identifier with an earlier one joins it. */
+    void add(List<PaperId> ids, Stated stated) {
+      Entry e = null;
+      for (PaperId id : ids) {
+        e = byKey.get(id.withoutVersion().key());
+        if (e != null) {
+          break;
+        }
+      }
+      if (e == null) {
+        e = new Entry();
+        entries.add(e);
+      }
+      for (PaperId id : ids) {
+        String k = id.withoutVersion().key();
+        if (byKey.putIfAbsent(k, e) == null) {
+          e.ids.add(id);
+        }
+      }
+      e.ids.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+      e.stated = e.stated.orElse(stated);
+    }
+  }
+
+  /**
+   * Imports the documents, in order. Every document is read whole (as a stream, piece by piece)
+   * before anything is stored or sent: one that is not text, or not what its name says, stops the
+   * import with nothing stored.
+   *
+   * @param files file names, {@code -} for standard input
+   * @throws DocumentReader.DocumentException when a document cannot be read, is not text, or is not
+   *     what its name says
+   */
+  public Result run(List<String> files, Options options, Progress progress) {
+    Harvest h = new Harvest();
     List<String> notes = new ArrayList<>();
-    Map<String, PaperId> ids = new LinkedHashMap<>();
+    boolean stdinRead = false;
+    for (String f : files) {
+      if (f.equals("-")) {
+        if (stdinRead) {
+          throw new DocumentReader.DocumentException("- (standard input) can be read only once");
+        }
+        stdinRead = true;
+      }
+      try (DocumentReader.Document doc = DocumentReader.open(f, options.stdin())) {
+        read(doc, h, notes);
+      }
+    }
+    return store(h, options, notes, progress);
+  }
+
+  private void read(DocumentReader.Document doc, Harvest h, List<String> notes) {
+    String name = doc.name();
+    if (doc.kind() == DocumentReader.Kind.BIBTEX || doc.kind() == DocumentReader.Kind.CSL_JSON) {
+      readLibrary(doc, h, notes);
+      return;
+    }
+    DocumentFormat format = doc.kind().format();
+    Iterator<DocumentReader.Piece> pieces = null;
+    if (format == DocumentFormat.HTML && SCHOLAR_MARKS.matcher(doc.head()).find()) {
+      // A saved Scholar page is read whole (it is small); anything else that large is read in pieces.
+      String page = doc.whole(SCHOLAR_PAGE_CHARS);
+      if (page == null) {
+        throw new DocumentReader.DocumentException("cannot import " + name
+            + ": a Google Scholar page larger than " + (SCHOLAR_PAGE_CHARS >> 20) + " MiB characters");
+      }
+      if (ScholarSource.looksLikeScholarPage(page)) {
+        h.pages.add(new SavedPage(name, ScholarParser.parse(page, null)));
+        return;
+      }
+      pieces = doc.pieces(page);
+    }
+    StatedTitles titles = new StatedTitles();
+    Map<String, Found> found = new LinkedHashMap<>();
+    for (var it = pieces != null ? pieces : doc.pieces(); it.hasNext(); ) {
+      DocumentReader.Piece piece = it.next();
+      for (Found f : extractor.extract(piece.text(), format)) {
+        found.putIfAbsent(f.id().withoutVersion().key(), f);
+      }
+      for (Reported rc : ReportedCounts.find(piece.text(), doc.formatHint())) {
+        h.counts.add(new Count(rc, name, name + ":" + (rc.line() + piece.firstLine() - 1)));
+      }
+      titles.add(piece.text(), format);
+    }
+    Map<String, Stated> stated = titles.result();
+    int withTitle = 0;
+    for (Map.Entry<String, Found> e : found.entrySet()) {
+      Stated st = stated.getOrDefault(e.getKey(), Stated.NONE);
+      withTitle += st.title() != null ? 1 : 0;
+      h.add(List.of(e.getValue().id()), st);
+    }
+    h.summaries.put(name, name + ": " + describe(List.copyOf(found.values())));
+    if (withTitle > 0) {
+      h.titled.put(name, withTitle);
+    }
+  }
+
+  private void readLibrary(DocumentReader.Document doc, Harvest h, List<String> notes) {
+    String name = doc.name();
+    boolean bibtex = doc.kind() == DocumentReader.Kind.BIBTEX;
+    int[] tally = new int[3];
+    Consumer<Cited> sink = c -> {
+      tally[0]++;
+      if (c.ids().isEmpty()) {
+        h.byTitle.add(c);
+        tally[2]++;
+      } else {
+        h.add(c.ids(), c.stated());
+        tally[1]++;
+      }
+    };
+    Library.Result r;
+    try {
+      r = bibtex ? Library.bibtex(doc.reader(), sink) : Library.csl(doc.reader(), sink);
+    } catch (Library.NotALibrary e) {
+      throw new DocumentReader.DocumentException("cannot import " + name + ": " + e.getMessage()
+          + "; nothing imported from it");
+    } catch (IOException e) {
+      throw DocumentReader.failure(doc, e);
+    }
+    if (!r.recognized()) {
+      throw new DocumentReader.DocumentException("cannot import " + name
+          + ": it is not BibTeX (no @entry in it); nothing imported from it");
+    }
+    r.problems().forEach(p -> notes.add(name + ": " + p + "; skipped"));
+    h.summaries.put(name, name + ": " + (bibtex ? "BibTeX" : "CSL-JSON") + " library, "
+        + plural(tally[0], "entry", "entries") + " (" + tally[1] + " with identifiers, " + tally[2]
+        + " by title only)" + (r.problems().isEmpty() ? ""
+        : ", " + plural(r.problems().size(), "entry", "entries") + " unreadable"));
+  }
+
+  private Result store(Harvest h, Options options, List<String> notes, Progress progress) {
+    Instant now = clock.instant();
     Outcome outcome = new Outcome();
     List<String> imported = new ArrayList<>();
-    boolean anything = false;
-    ScholarIndex index = null;
+    Map<String, String> summaries = h.summaries;
+    boolean anything = !h.entries.isEmpty() || !h.byTitle.isEmpty() || !h.counts.isEmpty();
 
-    for (Document doc : documents) {
-      DocumentFormat format = DocumentFormat.detect(doc.formatHint(), doc.text());
-      if (format == DocumentFormat.HTML && ScholarSource.looksLikeScholarPage(doc.text())) {
-        if (index == null) {
-          index = new ScholarIndex(cache.loadAll().papers());
-        }
-        ScholarPage page = ScholarParser.parse(doc.text(), null);
+    if (!h.pages.isEmpty()) {
+      ScholarIndex index = new ScholarIndex(cache.loadAll().papers());
+      for (SavedPage sp : h.pages) {
         int[] tally = new int[3];
-        for (ScholarResult r : page.results()) {
-          String key = importResult(r, index, options, now, notes, doc.name(), tally);
+        for (ScholarResult r : sp.page().results()) {
+          String key = importResult(r, index, options, now, notes, sp.name(), tally);
           if (key != null) {
             imported.add(key);
           }
         }
-        anything |= !page.results().isEmpty();
-        summaries.add(doc.name() + ": Google Scholar " + (page.citedByPage() ? "\"Cited by\" page" : "results page")
-            + ", " + plural(page.results().size(), "result") + " (" + tally[0] + " on "
+        anything |= !sp.page().results().isEmpty();
+        summaries.put(sp.name(), sp.name() + ": Google Scholar "
+            + (sp.page().citedByPage() ? "\"Cited by\" page" : "results page")
+            + ", " + plural(sp.page().results().size(), "result") + " (" + tally[0] + " on "
             + (tally[0] == 1 ? "a cached paper" : "cached papers") + ", " + tally[1] + " new"
             + (tally[2] > 0 ? ", " + tally[2] + " skipped" : "") + ")");
-        continue;
       }
-      List<Found> found = extractor.extract(doc.text(), format);
-      for (Found f : found) {
-        ids.putIfAbsent(f.id().withoutVersion().key(), f.id());
-      }
-      anything |= !found.isEmpty();
-      int stored = 0;
-      int unstored = 0;
-      for (Reported rc : ReportedCounts.find(doc.text(), doc.formatHint())) {
-        String where = doc.name() + ":" + rc.line();
-        String what = "a count of " + rc.count() + (rc.namedSource() == null ? "" : " (" + rc.namedSource() + ")");
-        if (rc.readOn() == null) {
-          unstored++;
-          notes.add(where + ": " + what + " with no date; not stored");
-          continue;
-        }
-        if (rc.id() == null) {
-          unstored++;
-          notes.add(where + ": " + what + " read on " + rc.readOn() + " names no paper by an identifier;"
-              + " not stored");
-          continue;
-        }
-        SourceRecord rec = SourceRecord.builder(Source.REPORTED.jsonName()).count(rc.count())
-            .observedAt(rc.readOn().atStartOfDay(ZoneOffset.UTC).toInstant()).provenance(where).build();
-        PaperId paper = rc.id();
-        cache.update(List.of(paper), p -> tag(identified(p, paper).merge(rec, now), options.topic(), now));
-        ids.putIfAbsent(rc.id().withoutVersion().key(), rc.id());
-        stored++;
-        anything = true;
-        outcome.done(where);
-        if (options.verbose()) {
-          notes.add(where + ": " + what + " for " + rc.id().display() + ", read on " + rc.readOn() + "; stored");
-        }
-      }
-      summaries.add(doc.name() + ": " + describe(found) + (stored > 0 ? ", " + plural(stored, "reported count") : "")
-          + (unstored > 0 ? ", " + plural(unstored, "count") + " not stored" : ""));
     }
 
-    List<PaperId> wanted = new ArrayList<>(ids.values());
-    if (options.offline()) {
-      for (PaperId id : wanted) {
-        cache.update(List.of(id), p -> tag(identified(p, id), options.topic(), now));
-        outcome.done(id.display());
+    Map<String, int[]> countTally = new LinkedHashMap<>();
+    for (Count c : h.counts) {
+      Reported rc = c.reported();
+      String where = c.where();
+      int[] t = countTally.computeIfAbsent(c.doc(), k -> new int[2]);
+      String what = "a count of " + rc.count() + (rc.namedSource() == null ? "" : " (" + rc.namedSource() + ")");
+      if (rc.readOn() == null) {
+        t[1]++;
+        notes.add(where + ": " + what + " with no date; not stored");
+        continue;
       }
-    } else if (!wanted.isEmpty()) {
+      if (rc.id() == null) {
+        t[1]++;
+        notes.add(where + ": " + what + " read on " + rc.readOn() + " names no paper by an identifier; not stored");
+        continue;
+      }
+      SourceRecord rec = SourceRecord.builder(Source.REPORTED.jsonName()).count(rc.count())
+          .observedAt(rc.readOn().atStartOfDay(ZoneOffset.UTC).toInstant()).provenance(where).build();
+      Entry e = h.byKey.get(rc.id().withoutVersion().key());
+      if (e == null) {
+        h.add(List.of(rc.id()), Stated.NONE);
+        e = h.byKey.get(rc.id().withoutVersion().key());
+      }
+      List<PaperId> keys = keys(e);
+      cache.update(keys, p -> tag(identified(p, keys).merge(rec, now), options.topic(), now));
+      t[0]++;
+      outcome.done(where);
+      if (options.verbose()) {
+        notes.add(where + ": " + what + " for " + rc.id().display() + ", read on " + rc.readOn() + "; stored");
+      }
+    }
+    countTally.forEach((doc, t) -> summaries.computeIfPresent(doc, (k, line) -> line
+        + (t[0] > 0 ? ", " + plural(t[0], "reported count") : "")
+        + (t[1] > 0 ? ", " + plural(t[1], "count") + " not stored" : "")));
+    h.titled.forEach((doc, n) -> summaries.computeIfPresent(doc, (k, line) -> line + ", "
+        + plural(n, "title", "titles") + " stated"));
+
+    // What the documents state, and every identifier of a paper on one entry, before anything is fetched.
+    for (Entry e : h.entries) {
+      List<PaperId> keys = keys(e);
+      if (e.stated.isEmpty() && !options.offline() && keys.size() == 1) {
+        continue; // the fetch makes the entry
+      }
+      if (Paper.canonicalKey(keys) == null) {
+        // a CorpusId alone names no entry of its own: the fetch makes it, under the paper's S2 id
+        if (options.offline()) {
+          notes.add(e.primary().display() + " names no entry of its own; not stored (--offline)");
+        }
+        continue;
+      }
+      SourceRecord rec = e.stated.isEmpty() ? null : reportedRecord(e.stated, now);
+      cache.update(keys, p -> tag(rec == null ? identified(p, keys) : identified(p, keys).merge(rec, now),
+          options.topic(), now));
+      if (options.offline()) {
+        outcome.done(e.primary().display());
+      }
+    }
+
+    List<PaperId> wanted = new ArrayList<>();
+    h.entries.forEach(e -> wanted.add(e.primary()));
+    if (options.offline()) {
+      for (Cited c : h.byTitle) {
+        notes.add("\"" + c.stated().title() + "\" has no identifier; not stored (--offline sends no title lookup)");
+      }
+    } else if (!wanted.isEmpty() || !h.byTitle.isEmpty()) {
       FetchService fetch = fetchService.get();
       for (int from = 0; from < wanted.size(); from += FETCH_CHUNK) {
         List<PaperId> chunk = wanted.subList(from, Math.min(wanted.size(), from + FETCH_CHUNK));
@@ -200,6 +361,18 @@ public final class ImportService {
           outcome.done("fetched papers");
         }
         notes.addAll(r.notes());
+      }
+      // An entry with a title and no identifier: one title match each.
+      for (Cited c : h.byTitle) {
+        FetchService.Result r = fetch.fetchTitle(c.stated().title(), options.sources(), false, options.topic(),
+            options.verbose(), progress);
+        r.outcome().failures().forEach(outcome::fail);
+        notes.addAll(r.notes());
+        SourceRecord rec = reportedRecord(c.stated(), now);
+        for (Paper p : r.papers()) {
+          imported.add(cache.update(List.of(PaperId.parse(p.id())), q -> q.merge(rec, now)).id());
+          outcome.done("\"" + c.stated().title() + "\"");
+        }
       }
     }
 
@@ -213,10 +386,22 @@ public final class ImportService {
         cache.read(canonical).ifPresent(p -> papers.putIfAbsent(p.id(), p));
       }
     }
-    if (!imported.isEmpty()) {
+    if (!h.pages.isEmpty() && !imported.isEmpty()) {
       outcome.done("scholar page");
     }
-    return new Result(List.copyOf(papers.values()), outcome, summaries, notes, !anything);
+    return new Result(List.copyOf(papers.values()), outcome, List.copyOf(summaries.values()), notes, !anything);
+  }
+
+  private static List<PaperId> keys(Entry e) {
+    List<PaperId> keys = new ArrayList<>();
+    e.ids.forEach(id -> keys.add(id.withoutVersion()));
+    return keys;
+  }
+
+  /** What a document states, as a record of source {@code reported} (no count). */
+  private static SourceRecord reportedRecord(Stated st, Instant now) {
+    return SourceRecord.builder(Source.REPORTED.jsonName()).title(st.title()).year(st.year()).venue(st.venue())
+        .authors(st.authors().isEmpty() ? null : st.authors()).observedAt(now).build();
   }
 
   /**
@@ -302,7 +487,9 @@ public final class ImportService {
         continue;
       }
       PaperId id = PaperId.tryParse(url);
-      if (id != null && (id.kind() == PaperId.Kind.ARXIV || id.kind() == PaperId.Kind.DOI)) {
+      // a DOI link (doi.org) names the paper; a publisher's page may be a chapter, a volume, a preprint's twin
+      if (id != null && (id.kind() == PaperId.Kind.ARXIV
+          || (id.kind() == PaperId.Kind.DOI && url.toLowerCase(Locale.ROOT).contains("doi.org/")))) {
         return id;
       }
     }
@@ -310,16 +497,23 @@ public final class ImportService {
   }
 
   /**
-   * The entry with the arXiv id or DOI it was made for filled in, when no source has given one yet: an
-   * entry that holds only its id is still a paper whose {@code arxivId} (or {@code doi}) is known.
+   * The entry with the arXiv id and DOI it was made for filled in, when no source has given them yet: an
+   * entry that holds only its ids is still a paper whose {@code arxivId} (or {@code doi}) is known.
    */
-  static Paper identified(Paper p, PaperId id) {
-    boolean arxiv = id.kind() == PaperId.Kind.ARXIV && p.arxivId() == null;
-    boolean doi = id.kind() == PaperId.Kind.DOI && p.doi() == null;
-    if (!arxiv && !doi) {
+  static Paper identified(Paper p, List<PaperId> ids) {
+    String arxiv = p.arxivId();
+    String doi = p.doi();
+    for (PaperId id : ids) {
+      if (id.kind() == PaperId.Kind.ARXIV && arxiv == null) {
+        arxiv = id.value();
+      } else if (id.kind() == PaperId.Kind.DOI && doi == null) {
+        doi = id.value();
+      }
+    }
+    if (Objects.equals(arxiv, p.arxivId()) && Objects.equals(doi, p.doi())) {
       return p;
     }
-    return p.toBuilder().arxivId(arxiv ? id.value() : p.arxivId()).doi(doi ? id.value() : p.doi()).build();
+    return p.toBuilder().arxivId(arxiv).doi(doi).build();
   }
 
   private static Paper tag(Paper p, String topic, Instant now) {
@@ -354,7 +548,11 @@ public final class ImportService {
   }
 
   private static String plural(int n, String what) {
-    return n + " " + what + (n == 1 ? "" : "s");
+    return plural(n, what, what + "s");
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /**

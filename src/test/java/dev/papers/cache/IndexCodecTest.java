@@ -34,7 +34,7 @@ class IndexCodecTest {
         new TreeMap<>(Map.of(2017, 12, 2018, 1500, 2024, 40000)), 10000, 111096, true));
     return Paper.builder("arxiv:1706.03762").arxivId("1706.03762").arxivVersion(7).doi("10.5555/3295222.3295349")
         .s2Id("204e3073870fae3d05bcbc2f6a8e263d9b72e776").openAlexId("W2963403868").corpusId(13756489L)
-        .title("Attention Is All You Need — 注意力")
+        .title("Attention Is All You Need — 注意力").titleSource("arxiv")
         .authors(List.of("Ashish Vaswani", "José Raúl Romero", "Łukasz Kaiser"))
         .abstractText("The dominant sequence transduction… 模型").published(LocalDate.of(2017, 6, 12)).year(2017)
         .venue("NeurIPS").journalRef("Advances in NIPS 30").primaryCategory("cs.CL")

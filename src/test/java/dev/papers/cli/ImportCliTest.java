@@ -207,8 +207,20 @@ class ImportCliTest {
       JsonNode current = p.get("citations").get("reported");
       assertThat(current.get("count").asInt()).isEqualTo(e[1]);
       assertThat(current.get("observedAt").asText()).isEqualTo(e[2] + "T00:00:00Z");
-      assertThat(p.get("title").isNull()).isTrue();
+      assertThat(p.get("titleSource").asText()).isEqualTo("reported");
     }
+    // the titles, years, venues and first authors the notes state, the English title over two lines joined
+    JsonNode lottery = byId(records, "arxiv:2012.06908");
+    assertThat(lottery.get("title").asText()).isEqualTo("The Lottery Tickets Hypothesis for Supervised and "
+        + "Self-supervised Pre-training in Computer Vision Models");
+    assertThat(lottery.get("year").asInt()).isEqualTo(2021);
+    assertThat(lottery.get("venue").asText()).isEqualTo("CVPR");
+    assertThat(lottery.get("authors").toString()).isEqualTo("[\"Tianlong Chen\"]");
+    assertThat(byId(records, "arxiv:1909.10351").get("title").asText())
+        .isEqualTo("TINYBERT: DISTILLING BERT FOR NATURAL LAN-GUAGE UNDERSTANDING");
+    assertThat(byId(records, "arxiv:2104.08821").get("title").asText())
+        .isEqualTo("SimCSE: Simple Contrastive Learning of Sentence Embeddings");
+    assertThat(r.err()).contains(SEED_001 + ": 6 arXiv ids, 6 reported counts, 1 count not stored, 6 titles stated");
     assertThat(r.out()).doesNotContain("11797");
     try (Stream<Path> files = Files.walk(home.resolve("cache"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

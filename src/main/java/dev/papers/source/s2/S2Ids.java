@@ -26,6 +26,7 @@ final class S2Ids {
       case DOI -> "DOI:" + id.value();
       case CORPUS -> "CorpusId:" + id.value();
       case S2 -> id.value();
+      case ACL -> "ACL:" + id.value();
       case SCHOLAR, OPENALEX -> null;
     };
   }

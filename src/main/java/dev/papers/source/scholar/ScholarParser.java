@@ -1,5 +1,6 @@
 package dev.papers.source.scholar;
 
+import dev.papers.discover.DocumentReader;
 import dev.papers.model.Text;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -26,8 +27,6 @@ import org.jsoup.select.Elements;
  * their text.
  */
 public final class ScholarParser {
-  private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:\\-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern SAVED_FROM =
       Pattern.compile("<!--\\s*saved from url=\\(\\d+\\)(\\S+?)\\s*-->", Pattern.CASE_INSENSITIVE);
   /** A number, with thousands grouped by comma, dot, apostrophe or (narrow) no-break space. */
@@ -97,60 +96,9 @@ public final class ScholarParser {
 
   // ---- decoding ------------------------------------------------------------------------------------
 
-  /** The page's text, decoded as {@link #parse(byte[], String, String)} describes. */
+  /** The page's text, decoded as {@link #parse(byte[], String, String)} describes (see {@link DocumentReader#decode}). */
   public static String decode(byte[] body, String contentTypeHeaderOrNull) {
-    if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-      return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-    }
-    if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
-      return new String(body, 2, body.length - 2, StandardCharsets.UTF_16BE);
-    }
-    if (body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
-      return new String(body, 2, body.length - 2, StandardCharsets.UTF_16LE);
-    }
-    Charset cs = charsetOfContentType(contentTypeHeaderOrNull);
-    if (cs == null) {
-      String head = new String(body, 0, Math.min(body.length, 16384), StandardCharsets.ISO_8859_1);
-      Matcher m = META_CHARSET.matcher(head);
-      if (m.find()) {
-        cs = charset(m.group(1));
-      }
-    }
-    return new String(body, cs == null ? StandardCharsets.UTF_8 : cs);
-  }
-
-  static Charset charsetOfContentType(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    for (String part : contentType.split(";")) {
-      String p = part.strip();
-      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-        return charset(p.substring(8).replace("\"", "").replace("'", "").strip());
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A charset label as browsers read it (WHATWG Encoding): ISO-8859-1 and ASCII mean windows-1252,
-   * GB2312 and GBK mean GB18030, Shift_JIS means windows-31j; UTF-16 in a byte stream means UTF-8.
-   * Null for a label Java does not know.
-   */
-  static Charset charset(String label) {
-    String l = label.strip().toLowerCase(Locale.ROOT);
-    String name = switch (l) {
-      case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1", "cp1252" -> "windows-1252";
-      case "gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312" -> "GB18030";
-      case "shift_jis", "shift-jis", "sjis", "ms_kanji", "x-sjis", "csshiftjis" -> "windows-31j";
-      case "utf-16", "utf-16le", "utf-16be" -> "UTF-8";
-      default -> label.strip();
-    };
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return DocumentReader.decode(body, contentTypeHeaderOrNull);
   }
 
   // ---- results -------------------------------------------------------------------------------------

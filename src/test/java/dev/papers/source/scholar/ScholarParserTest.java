@@ -326,9 +326,9 @@ class ScholarParserTest {
 
   @Test
   void charsetLabelsAsBrowsersReadThem() {
-    assertThat(ScholarParser.charset("ISO-8859-1").name()).isEqualTo("windows-1252");
-    assertThat(ScholarParser.charset("gb2312").name()).isEqualTo("GB18030");
-    assertThat(ScholarParser.charset("no-such-charset")).isNull();
+    assertThat(dev.papers.discover.DocumentReader.charset("ISO-8859-1").name()).isEqualTo("windows-1252");
+    assertThat(dev.papers.discover.DocumentReader.charset("gb2312").name()).isEqualTo("GB18030");
+    assertThat(dev.papers.discover.DocumentReader.charset("no-such-charset")).isNull();
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'o', 'k'};
     assertThat(ScholarParser.decode(bom, "text/html; charset=ISO-8859-1")).isEqualTo("ok");
     assertThat(List.of(ScholarParser.decode("<meta charset=\"latin1\">\u00e9".getBytes(StandardCharsets.ISO_8859_1), null)))
