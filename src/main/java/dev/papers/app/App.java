@@ -13,6 +13,7 @@ import dev.papers.service.RankService;
 import dev.papers.service.RefreshService;
 import dev.papers.service.ScholarLookup;
 import dev.papers.service.ScholarRefreshStep;
+import dev.papers.service.SuggestService;
 import dev.papers.source.TopicSearch;
 import dev.papers.topic.TopicStore;
 import dev.papers.config.Settings;
@@ -58,6 +59,7 @@ public final class App {
   private ImportService importer;
   private RankService rank;
   private ExportService export;
+  private SuggestService suggest;
   private InputStream stdin = System.in;
 
   public App(Settings settings, Clock realClock, Sleeper sleeper, Ticker ticker) {
@@ -252,5 +254,13 @@ public final class App {
       rank = new RankService(cache(), topics());
     }
     return rank;
+  }
+
+  /** {@code papers suggest}: OpenAlex's citation graph and Semantic Scholar's recommendations. */
+  public synchronized SuggestService suggest() {
+    if (suggest == null) {
+      suggest = new SuggestService(cache(), () -> sources().openAlex(), () -> sources().recommendations(), clock);
+    }
+    return suggest;
   }
 }

@@ -6,6 +6,7 @@ import dev.papers.http.Upstream;
 import dev.papers.model.Source;
 import dev.papers.source.arxiv.ArxivSource;
 import dev.papers.source.openalex.OpenAlexSource;
+import dev.papers.source.s2.S2Recommendations;
 import dev.papers.source.s2.S2Source;
 import dev.papers.source.scholar.ScholarCookieJar;
 import dev.papers.source.scholar.ScholarSettings;
@@ -24,6 +25,7 @@ final class SourceSet {
   private ArxivSource arxiv;
   private S2Source s2;
   private OpenAlexSource openAlex;
+  private S2Recommendations recommendations;
   private ScholarSource scholar;
   private Upstream scholarUpstream;
   private final Map<Source, Duration> intervals = new java.util.EnumMap<>(Source.class);
@@ -33,7 +35,8 @@ final class SourceSet {
     this.app = app;
     for (String[] setting : new String[][] {{"PAPERS_ARXIV_URL", ARXIV_URL}, {"PAPERS_S2_URL", S2_URL},
         {"PAPERS_SCHOLAR_URL", ScholarSource.DEFAULT_BASE_URL},
-        {"PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL}}) {
+        {"PAPERS_OPENALEX_URL", OpenAlexSource.DEFAULT_BASE_URL},
+        {"PAPERS_S2_RECOMMENDATIONS_URL", S2Recommendations.DEFAULT_BASE_URL}}) {
       String url = app.settings().get(setting[0], setting[1]);
       if (okhttp3.HttpUrl.parse(url) == null) {
         throw new UsageException(setting[0] + ": \"" + url + "\" is not an http(s) URL");
@@ -98,6 +101,22 @@ final class SourceSet {
           + OpenAlexSource.MAX_BATCH + ")");
     }
     return batch;
+  }
+
+  /**
+   * Semantic Scholar's Recommendations API ({@code PAPERS_S2_RECOMMENDATIONS_URL}), asked with the
+   * Graph API's policy: the same spacing ({@code PAPERS_S2_INTERVAL}), retries and API key.
+   */
+  public synchronized S2Recommendations recommendations() {
+    if (recommendations == null) {
+      var s = app.settings();
+      recommendations = new S2Recommendations(
+          s.get("PAPERS_S2_RECOMMENDATIONS_URL", S2Recommendations.DEFAULT_BASE_URL), app.upstream(),
+          S2Source.defaultPolicy(s.duration("PAPERS_S2_INTERVAL", Duration.ofSeconds(1)), app.maxRetries(),
+              app.maxBackoff(), s.get("PAPERS_S2_API_KEY")),
+          app.clock());
+    }
+    return recommendations;
   }
 
   /**

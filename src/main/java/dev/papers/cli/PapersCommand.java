@@ -39,6 +39,7 @@ public final class PapersCommand implements Runnable {
     m.put("topics", TopicsCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);
+    m.put("suggest", SuggestCommand.class);
     m.put("completion", CompletionCommand.class);
     m.put("help", HelpCommand.class);
     return Collections.unmodifiableMap(m);

@@ -162,7 +162,7 @@ public final class FetchService {
       }
     }
     if (wantOpenAlex) {
-      askOpenAlex(tracks, topic, outcome, progress);
+      askOpenAlex(tracks, topic, outcome, progress, notes);
     }
     if (histogram) {
       askHistograms(tracks, outcome);
@@ -282,10 +282,11 @@ public final class FetchService {
 
   /**
    * OpenAlex, last: each paper by its arXiv DOI and its published DOI (both when it has both; see
-   * {@link OpenAlexStep}), all papers' ids in OR-filter batches; the work with the larger count gives
+   * {@link OpenAlexStep}), in OR-filter batches of papers (a paper's ids in one request); the work with the larger count gives
    * the paper's {@code openAlex} count and histogram.
    */
-  private void askOpenAlex(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress) {
+  private void askOpenAlex(Map<String, Track> tracks, String topic, Outcome outcome, Progress progress,
+      List<String> notes) {
     IdLookup source = openAlex.get();
     Map<Track, List<PaperId>> keys = new LinkedHashMap<>();
     Set<PaperId> all = new LinkedHashSet<>();
@@ -309,7 +310,8 @@ public final class FetchService {
     if (all.isEmpty()) {
       return;
     }
-    Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(all), progress);
+    // A paper's ids travel together: N papers take ceil(N / batch) requests however many DOIs each has.
+    Map<PaperId, Lookup> answers = source.lookupGrouped(new ArrayList<>(keys.values()), progress);
     keys.forEach((t, k) -> {
       OpenAlexStep.Pick pick = OpenAlexStep.pick(t.arxivId, k, answers);
       if (pick.found()) {
@@ -322,6 +324,7 @@ public final class FetchService {
           }
         }
         Paper stored = OpenAlexStep.store(cache, ids, pick, clock.instant(), p -> tag(p, topic));
+        OpenAlexStep.notes(k, answers).forEach(n -> notes.add(stored.id() + ": " + n));
         t.canonical = stored.id();
         if (t.arxivId == null) {
           t.arxivId = stored.arxivId();

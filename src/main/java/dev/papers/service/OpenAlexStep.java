@@ -29,6 +29,9 @@ import java.util.function.UnaryOperator;
 public final class OpenAlexStep {
   private OpenAlexStep() {}
 
+  /** The most values OpenAlex takes in one OR-filter. */
+  public static final int MAX_VALUES = 100;
+
   /**
    * The ids OpenAlex is asked by for a paper.
    *
@@ -93,6 +96,17 @@ public final class OpenAlexStep {
     public boolean found() {
       return chosen != null;
     }
+  }
+
+  /** What the answers to a paper's ids say was not kept (a count that is not a whole number), once each. */
+  public static List<String> notes(Collection<PaperId> keys, Map<PaperId, Lookup> answers) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (PaperId k : keys) {
+      if (answers.get(k) instanceof Lookup.Found f && f.note() != null) {
+        out.add(f.note());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -48,8 +48,8 @@ import java.util.function.Supplier;
  * never fetched counts as the oldest of all); papers are taken in that order, ties by id, and
  * {@code limit} caps how many are taken. Semantic Scholar is asked first (the counts are the point),
  * in batches of at most 500 ids, then arXiv in {@code id_list} batches, then OpenAlex in OR-filters of
- * at most its batch size of values (a paper by its known works, else by its arXiv DOI and its DOI; see
- * {@link OpenAlexStep}), then Scholar, where available.
+ * at most its batch size of papers, each with all its values, and at most 100 values (a paper by its
+ * known works, else by its arXiv DOI and its DOI; see {@link OpenAlexStep}), then Scholar, where available.
  *
  * <p><b>Plan.</b> {@link #plan} makes the same selection and says, per source, how many papers are
  * stale, how many requests a run would send (at the floor: no left-out value asked again, no retry),
@@ -130,7 +130,7 @@ public final class RefreshService {
    * @param intervals the least time between two requests, per source (missing: zero)
    * @param s2Batch ids per Semantic Scholar batch request (500 at most)
    * @param arxivBatch ids per arXiv {@code id_list} request
-   * @param openAlexBatch values per OpenAlex OR-filter
+   * @param openAlexBatch papers per OpenAlex OR-filter request (each with its ids; at most 100 values)
    * @param scholarBudget the most requests the Scholar step sends in a run (for the plan)
    */
   public record Limits(Map<Source, Duration> intervals, int s2Batch, int arxivBatch, int openAlexBatch,
@@ -512,7 +512,7 @@ public final class RefreshService {
           total);
     }
     if (wantOpenAlex) {
-      askOpenAlex(stale, limits.openAlexBatch(), run, outcome, p, done, total);
+      askOpenAlex(stale, limits.openAlexBatch(), run, outcome, p, done, total, notes);
     }
     int scholarRequests = 0;
     if (wantScholar) {
@@ -548,7 +548,9 @@ public final class RefreshService {
 
   /**
    * The stale papers of OpenAlex in request groups: papers asked by their works apart from papers asked
-   * by DOIs (one OR-filter each), each group at most {@code batch} values, in the papers' order.
+   * by DOIs (one OR-filter each), each group at most {@code batch} papers (each with all its values) and
+   * at most {@link OpenAlexStep#MAX_VALUES} values, in the papers' order. A paper alone over the value
+   * limit is a group of its own (the source splits it).
    */
   private static List<List<Work>> openAlexGroups(List<Work> works, int batch) {
     List<List<Work>> groups = new ArrayList<>();
@@ -561,15 +563,13 @@ public final class RefreshService {
         }
         java.util.Set<PaperId> more = new java.util.LinkedHashSet<>(values);
         more.addAll(w.openAlexKeys);
-        if (!group.isEmpty() && more.size() > batch) {
+        if (!group.isEmpty() && (group.size() >= batch || more.size() > OpenAlexStep.MAX_VALUES)) {
           groups.add(group);
           group = new ArrayList<>();
-          values.clear();
           more = new java.util.LinkedHashSet<>(w.openAlexKeys);
         }
         group.add(w);
-        values.clear();
-        values.addAll(more);
+        values = more;
       }
       if (!group.isEmpty()) {
         groups.add(group);
@@ -583,7 +583,7 @@ public final class RefreshService {
    * as soon as it returns: per paper, the work with the larger count (see {@link OpenAlexStep}).
    */
   private void askOpenAlex(List<Work> stale, int batch, Pacing run, Outcome outcome, Progress p, long[] done,
-      long total) {
+      long total, List<String> notes) {
     List<Work> mine = stale.stream().filter(w -> w.openAlexKeys != null).toList();
     if (mine.isEmpty()) {
       return;
@@ -594,10 +594,10 @@ public final class RefreshService {
       if (!run.mayStart(Source.OPEN_ALEX)) {
         return;
       }
-      java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
-      group.forEach(w -> keys.addAll(w.openAlexKeys));
+      List<List<PaperId>> keys = new ArrayList<>();
+      group.forEach(w -> keys.add(w.openAlexKeys));
       long t0 = ticker.millis();
-      Map<PaperId, Lookup> answers = source.lookup(new ArrayList<>(keys), Progress.NONE);
+      Map<PaperId, Lookup> answers = source.lookupGrouped(keys, Progress.NONE);
       run.took(Source.OPEN_ALEX, ticker.millis() - t0);
       SourceException stop = null;
       List<Runnable> stores = new ArrayList<>();
@@ -610,6 +610,7 @@ public final class RefreshService {
             known.add(canonical);
           }
           stores.add(() -> OpenAlexStep.store(cache, known, pick, now, null));
+          OpenAlexStep.notes(w.openAlexKeys, answers).forEach(n -> notes.add(w.id + ": " + n));
           w.status.put(Source.OPEN_ALEX, Status.DONE);
         } else if (pick.failure() != null) {
           w.status.put(Source.OPEN_ALEX, Status.FAILED);

@@ -19,4 +19,15 @@ public interface IdLookup {
    * and the remaining ids carry the same failure.
    */
   Map<PaperId, Lookup> lookup(List<PaperId> ids, Progress progress);
+
+  /**
+   * Looks every id up, the ids grouped by paper: a source that batches keeps a paper's ids in one
+   * request where it can. The answer has one entry per distinct id. By default, {@link #lookup} of all
+   * the ids in order.
+   */
+  default Map<PaperId, Lookup> lookupGrouped(List<List<PaperId>> groups, Progress progress) {
+    java.util.Set<PaperId> all = new java.util.LinkedHashSet<>();
+    groups.forEach(all::addAll);
+    return lookup(new java.util.ArrayList<>(all), progress);
+  }
 }

@@ -70,6 +70,33 @@ final class OpenAlexFixtures {
     return w;
   }
 
+  /** The published DOIs the stand-in knows: this prefix and the arXiv id. */
+  static final String PUBLISHED = "10.5555/pub.";
+
+  /** The published version's work id: {@code 2001.00001} is {@code W2200100001}. */
+  static String publishedWork(String arxivId) {
+    return "W2" + arxivId.replace(".", "");
+  }
+
+  /** The published version's count: more than the preprint's. */
+  static int publishedCount(String arxivId) {
+    return 1000 + count(arxivId);
+  }
+
+  /** The published version of an arXiv paper: another work, its own DOI, the larger count. */
+  static ObjectNode publishedJson(ArrayNode results, String arxivId) {
+    ObjectNode w = results.addObject();
+    w.put("id", "https://openalex.org/" + publishedWork(arxivId));
+    w.put("doi", "https://doi.org/" + PUBLISHED + arxivId);
+    w.put("title", "Paper " + arxivId + " (published)");
+    w.put("publication_year", 2021);
+    w.put("type", "article");
+    int c = publishedCount(arxivId);
+    w.put("cited_by_count", c);
+    w.putArray("counts_by_year").addObject().put("year", 2026).put("cited_by_count", c);
+    return w;
+  }
+
   static final class Works implements ResponseDefinitionTransformerV2 {
     static final String NAME = "openalex-works";
 
@@ -82,6 +109,10 @@ final class OpenAlexFixtures {
       for (String v : filter.substring(filter.indexOf(':') + 1).split("\\|")) {
         if (field.equals("doi") && v.startsWith("10.48550/arxiv.")) {
           workJson(results, v.substring("10.48550/arxiv.".length()));
+        } else if (field.equals("doi") && v.startsWith(PUBLISHED)) {
+          publishedJson(results, v.substring(PUBLISHED.length()));
+        } else if (field.equals("openalex") && v.startsWith("W2")) {
+          publishedJson(results, arxivOf(v));
         } else if (field.equals("openalex") && v.startsWith("W1")) {
           workJson(results, arxivOf(v));
         }

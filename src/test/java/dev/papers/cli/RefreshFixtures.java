@@ -163,6 +163,8 @@ final class RefreshFixtures {
     /** Answers after the first are held back this long (milliseconds): a run that takes a while. */
     static volatile int delayAfterFirst;
     static final AtomicInteger SERVED = new AtomicInteger();
+    /** When set, each paper also has a published DOI, this prefix and its arXiv id (reset it after). */
+    static volatile String doiPrefix;
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
@@ -175,7 +177,11 @@ final class RefreshFixtures {
         String a = id.substring(6);
         ObjectNode p = out.addObject();
         p.put("paperId", hex40(a));
-        p.putObject("externalIds").put("ArXiv", a);
+        ObjectNode ext = p.putObject("externalIds").put("ArXiv", a);
+        String prefix = doiPrefix;
+        if (prefix != null) {
+          ext.put("DOI", prefix + a);
+        }
         p.put("title", "Paper " + a);
         p.put("year", 2020);
         p.put("citationCount", count(a));

@@ -33,8 +33,8 @@ import okhttp3.Request;
  * records of some works.
  *
  * <p>{@link #lookup} sends one {@code GET /works/{W-id | doi:DOI}} when the ids name one work, and
- * otherwise {@code GET /works?filter=doi:A|B|...} (and {@code filter=openalex:W1|W2|...}) with at most
- * the batch size of values a request and a {@code per-page} that holds the whole answer. An arXiv id is
+ * otherwise {@code GET /works?filter=doi:A|B|...} (and {@code filter=openalex:W1|W2|...}) with the ids of at
+ * most the batch size of papers a request (at most {@value #MAX_BATCH} values) and a {@code per-page} that holds the whole answer. An arXiv id is
  * looked up by its arXiv DOI, {@code 10.48550/arxiv.<id>} (OpenAlex has no arXiv id field). A value the
  * batch answer leaves out is asked once on its own before it is "not found": a merged preprint answers
  * there, through the 301 to the work that replaced it (followed).
@@ -50,7 +50,7 @@ import okhttp3.Request;
 public final class OpenAlexSource implements IdLookup, CitationGraph {
   public static final String DEFAULT_BASE_URL = "https://api.openalex.org";
   public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
-  /** Values per OR-filter unless {@code PAPERS_OPENALEX_BATCH} says otherwise. */
+  /** Papers per OR-filter request unless {@code PAPERS_OPENALEX_BATCH} says otherwise. */
   public static final int DEFAULT_BATCH = 50;
   /** The most values OpenAlex takes in one OR-filter. */
   public static final int MAX_BATCH = 100;
@@ -72,7 +72,7 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
    * @param policy spacing and retries ({@link #defaultPolicy})
    * @param clock "now": {@code observedAt}, a histogram's {@code madeAt}, the cool-down's times
    * @param stateDir {@code $PAPERS_CACHE/.state}, where the allowance cool-down is kept (null: none kept)
-   * @param batch values per OR-filter, 1 to {@value #MAX_BATCH}
+   * @param batch papers per OR-filter request (each with its ids), 1 to {@value #MAX_BATCH}
    * @param mailto {@code PAPERS_CONTACT}, or null
    * @param apiKey {@code PAPERS_OPENALEX_API_KEY}, or null
    */
@@ -131,9 +131,9 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
     return batch;
   }
 
-  /** The requests {@link #lookup} sends for these many values at the floor: one per batch. */
-  public int requestsFor(int values) {
-    return values <= 0 ? 0 : (values + batch - 1) / batch;
+  /** The requests {@link #lookupGrouped} sends for these many papers at the floor: one per batch. */
+  public int requestsFor(int papers) {
+    return papers <= 0 ? 0 : (papers + batch - 1) / batch;
   }
 
   // ---- lookup ------------------------------------------------------------------------------------
@@ -152,7 +152,30 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
 
   @Override
   public Map<PaperId, Lookup> lookup(List<PaperId> ids, Progress progress) {
+    List<List<PaperId>> groups = new ArrayList<>();
+    for (PaperId id : ids) {
+      groups.add(List.of(id));
+    }
+    return lookupGrouped(groups, progress);
+  }
+
+  /**
+   * Looks the ids up, grouped by paper: one OR-filter request carries the ids of at most the batch size
+   * of papers, all of a paper's ids of that filter together, and never more than {@value #MAX_BATCH}
+   * values; so N papers with up to two DOIs each take ceil(N / batch) requests at the floor.
+   */
+  @Override
+  public Map<PaperId, Lookup> lookupGrouped(List<List<PaperId>> groups, Progress progress) {
     Progress p = progress == null ? Progress.NONE : progress;
+    List<PaperId> ids = new ArrayList<>();
+    Set<PaperId> seenIds = new LinkedHashSet<>();
+    for (List<PaperId> g : groups) {
+      for (PaperId id : g) {
+        if (id != null && seenIds.add(id)) {
+          ids.add(id);
+        }
+      }
+    }
     Map<PaperId, Lookup> done = new LinkedHashMap<>();
     Map<Wire, List<PaperId>> byWire = new LinkedHashMap<>();
     for (PaperId id : ids) {
@@ -177,21 +200,21 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
       }
       int total = wires.size();
       int[] count = {0};
-      for (String field : List.of("doi", "openalex")) {
-        List<Wire> mine = batchable.stream().filter(w -> w.field().equals(field)).toList();
-        for (int from = 0; from < mine.size() && stop == null; from += batch) {
-          List<Wire> chunk = mine.subList(from, Math.min(mine.size(), from + batch));
-          try {
-            answers.putAll(batch(field, chunk, byWire));
-          } catch (SourceException e) {
-            chunk.forEach(w -> answers.put(w, new Lookup.Failed(e)));
-            if (stops(e)) {
-              stop = e;
-            }
-          }
-          count[0] += chunk.size();
-          p.update(count[0], total, name());
+      for (List<Wire> chunk : chunks(groups, batchable)) {
+        if (stop != null) {
+          break;
         }
+        String field = chunk.get(0).field();
+        try {
+          answers.putAll(batch(field, chunk, byWire));
+        } catch (SourceException e) {
+          chunk.forEach(w -> answers.put(w, new Lookup.Failed(e)));
+          if (stops(e)) {
+            stop = e;
+          }
+        }
+        count[0] += chunk.size();
+        p.update(count[0], total, name());
       }
       for (Wire w : alone) {
         if (stop != null) {
@@ -232,6 +255,54 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
       ordered.put(id, done.get(id));
     }
     return ordered;
+  }
+
+  /**
+   * The OR-filter requests for these papers, field by field ({@code doi}, then {@code openalex}) in the
+   * papers' order: each holds the values of at most {@link #batch} papers and at most {@value #MAX_BATCH}
+   * values, a paper's values of the field together (a paper with more than {@value #MAX_BATCH} is split).
+   */
+  private List<List<Wire>> chunks(List<List<PaperId>> groups, List<Wire> batchable) {
+    Set<Wire> allowed = new LinkedHashSet<>(batchable);
+    List<List<Wire>> out = new ArrayList<>();
+    for (String field : List.of("doi", "openalex")) {
+      Set<Wire> placed = new LinkedHashSet<>();
+      List<Wire> chunk = new ArrayList<>();
+      int papers = 0;
+      for (List<PaperId> g : groups) {
+        List<Wire> mine = new ArrayList<>();
+        for (PaperId id : g) {
+          if (id == null || !accepts(id)) {
+            continue;
+          }
+          Wire w = wire(id.withoutVersion());
+          if (w.field().equals(field) && allowed.contains(w) && placed.add(w)) {
+            mine.add(w);
+          }
+        }
+        if (mine.isEmpty()) {
+          continue;
+        }
+        if (!chunk.isEmpty() && (papers >= batch || chunk.size() + mine.size() > MAX_BATCH)) {
+          out.add(chunk);
+          chunk = new ArrayList<>();
+          papers = 0;
+        }
+        for (Wire w : mine) {
+          if (chunk.size() == MAX_BATCH) {
+            out.add(chunk);
+            chunk = new ArrayList<>();
+            papers = 0;
+          }
+          chunk.add(w);
+        }
+        papers++;
+      }
+      if (!chunk.isEmpty()) {
+        out.add(chunk);
+      }
+    }
+    return out;
   }
 
   private static final String LEFT_OUT = "left out of OpenAlex's batch answer";
@@ -331,7 +402,9 @@ public final class OpenAlexSource implements IdLookup, CitationGraph {
       return new Lookup.NotFound("OpenAlex answered for arXiv " + asked.value() + " with another paper (arXiv "
           + r.arxivId() + ")");
     }
-    return new Lookup.Found(r);
+    String bad = OpenAlexNormalizer.badCount(work);
+    return new Lookup.Found(r, bad == null ? null
+        : "OpenAlex's count " + bad + " for " + r.openAlexId() + " is not a whole number of 0 or more; not stored");
   }
 
   // ---- citation graph ----------------------------------------------------------------------------

@@ -1,0 +1,194 @@
+package dev.papers.source.s2;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.papers.http.Policy;
+import dev.papers.http.Reply;
+import dev.papers.http.Upstream;
+import dev.papers.json.Json;
+import dev.papers.model.SourceRecord;
+import dev.papers.model.Source;
+import dev.papers.source.Recommendations;
+import dev.papers.source.SourceException;
+import dev.papers.source.SourceException.Kind;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Semantic Scholar's Recommendations API: {@code POST $PAPERS_S2_RECOMMENDATIONS_URL/papers/?fields=...&limit=N}
+ * with {@code {"positivePaperIds": [...], "negativePaperIds": [...]}}, answered by
+ * {@code {"recommendedPapers": [...]}}. One request whatever the number of examples.
+ *
+ * <p>It is asked with Semantic Scholar's policy (same spacing, retries and API key as the Graph API):
+ * the key travels only in {@code x-api-key}, never in a URL or message.
+ */
+public final class S2Recommendations implements Recommendations {
+  /** The default base, {@code PAPERS_S2_RECOMMENDATIONS_URL}. */
+  public static final String DEFAULT_BASE_URL = "https://api.semanticscholar.org/recommendations/v1";
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final HttpUrl base;
+  private final Upstream upstream;
+  private final Policy policy;
+  private final Clock clock;
+  private final String secret;
+
+  /**
+   * @param baseUrl the Recommendations API base ({@code PAPERS_S2_RECOMMENDATIONS_URL})
+   * @param upstream the program's one way to send requests
+   * @param policy Semantic Scholar's policy ({@link S2Source#defaultPolicy})
+   * @param clock "now", for {@code observedAt}
+   */
+  public S2Recommendations(String baseUrl, Upstream upstream, Policy policy, Clock clock) {
+    HttpUrl b = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
+    if (b == null) {
+      throw new IllegalArgumentException("not an http(s) URL for Semantic Scholar recommendations: " + baseUrl);
+    }
+    this.base = b;
+    this.upstream = upstream;
+    this.policy = policy;
+    this.clock = clock;
+    String key = null;
+    for (Map.Entry<String, String> h : policy.headers().entrySet()) {
+      if (h.getKey().equalsIgnoreCase(S2Source.API_KEY_HEADER)) {
+        key = h.getValue();
+      }
+    }
+    this.secret = key == null || key.isBlank() ? null : key;
+  }
+
+  @Override
+  public List<SourceRecord> recommend(List<String> positivePaperIds, List<String> negativePaperIds, int limit)
+      throws SourceException {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+    }
+    Set<String> positives = ids(positivePaperIds);
+    Set<String> negatives = ids(negativePaperIds);
+    negatives.removeAll(positives);
+    if (positives.isEmpty()) {
+      return List.of();
+    }
+    HttpUrl url = base.newBuilder().addPathSegment("papers").addPathSegment("")
+        .addQueryParameter("fields", S2Source.FIELDS)
+        .addQueryParameter("limit", Integer.toString(limit))
+        .build();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("positivePaperIds", List.copyOf(positives));
+    body.put("negativePaperIds", List.copyOf(negatives));
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a list of strings as JSON", e);
+    }
+    Reply r;
+    try {
+      r = upstream.send(new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build(), policy);
+    } catch (SourceException e) {
+      throw clean(e);
+    }
+    if (!r.ok()) {
+      throw failure(r);
+    }
+    List<S2Dto.Paper> papers;
+    try {
+      papers = parse(r.body());
+    } catch (IOException e) {
+      throw parseFailure(r, e);
+    }
+    List<SourceRecord> out = new ArrayList<>(papers.size());
+    for (S2Dto.Paper p : papers) {
+      if (p != null && p.paperId() != null && !p.paperId().isBlank()) {
+        out.add(S2Normalizer.record(p, clock.instant()));
+      }
+    }
+    return out;
+  }
+
+  /** Distinct paperIds, lower-case, blanks left out. */
+  private static Set<String> ids(List<String> raw) {
+    Set<String> out = new LinkedHashSet<>();
+    if (raw != null) {
+      for (String s : raw) {
+        if (s != null && !s.isBlank()) {
+          out.add(s.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The answer's shape. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Answer(List<S2Dto.Paper> recommendedPapers) {}
+
+  /**
+   * The recommended papers of an answer, in its order ({@code null} entries kept as null). A pure
+   * function; a body that is not an object with a {@code recommendedPapers} array is an IOException.
+   */
+  static List<S2Dto.Paper> parse(byte[] body) throws IOException {
+    if (body == null || body.length == 0) {
+      throw new JsonMappingException(null, "empty body");
+    }
+    JsonNode n = Json.mapper().readTree(body);
+    if (n == null || !n.isObject()) {
+      throw new JsonMappingException(null, "expected an object with \"recommendedPapers\", got "
+          + (n == null ? "nothing" : n.getNodeType()));
+    }
+    JsonNode list = n.get("recommendedPapers");
+    if (list == null || !list.isArray()) {
+      throw new JsonMappingException(null, "expected a \"recommendedPapers\" array, got "
+          + (list == null ? "none" : list.getNodeType()));
+    }
+    Answer a = Json.mapper().treeToValue(n, Answer.class);
+    return a.recommendedPapers() == null ? List.of() : java.util.Collections.unmodifiableList(
+        new ArrayList<>(a.recommendedPapers()));
+  }
+
+  private SourceException failure(Reply r) {
+    String why = S2Parser.errorText(r.body());
+    Kind kind = r.status() >= 400 && r.status() < 500 ? Kind.CLIENT : Kind.SERVER;
+    String msg = "Semantic Scholar's recommendations answered HTTP " + r.status() + (why == null ? "" : ": " + why);
+    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), kind, r.status(), redact(msg));
+  }
+
+  private SourceException parseFailure(Reply r, IOException e) {
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    m = m == null ? e.getClass().getSimpleName()
+        : m.lines().findFirst().orElse("").replace(S2Dto.class.getName() + "$", "");
+    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), Kind.PARSE, r.status(),
+        redact("cannot read Semantic Scholar's recommendations: " + m), null, null);
+  }
+
+  private SourceException clean(SourceException e) {
+    if (secret == null || e.getMessage() == null || !e.getMessage().contains(secret)) {
+      return e;
+    }
+    return new SourceException(e.source(), redact(e.url()), e.kind(), e.status(), redact(e.getMessage()),
+        e.retryAt(), null);
+  }
+
+  private String redact(String s) {
+    return secret == null || s == null ? s : s.replace(secret, "***");
+  }
+
+  @Override
+  public String toString() {
+    return "S2Recommendations[" + base + (secret == null ? "" : ", api key set") + "]";
+  }
+}
