@@ -79,8 +79,14 @@ public final class PaperIndex {
   static final int FORMAT = 5;
   /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
-  /** How long the index is trusted on its directories and journal alone before a full check. */
-  public static final Duration VERIFY_EVERY = Duration.ofMinutes(10);
+  /**
+   * How long the index is trusted on its directories and journal alone before a full check. Zero by
+   * default: every open compares every paper file's attributes, so that a file edited in place (its
+   * directory's time does not change) is always seen. A large cache that is only written by papers
+   * itself, or replaced by hand, may trust the journal for longer with
+   * {@code PAPERS_JAVA_OPTS=-Dpapers.index.verifyEvery=MILLISECONDS}.
+   */
+  public static final Duration VERIFY_EVERY = Duration.ZERO;
   static final int CHUNK_BYTES = 1 << 20;
   private static final long MAGIC = 0x5041504552535258L; // "PAPERSRX"
   private static final long END = 0x454E444F46524958L; // "ENDOFRIX"
@@ -124,7 +130,7 @@ public final class PaperIndex {
     this.verifyEvery = verifyEvery;
   }
 
-  /** {@link #VERIFY_EVERY}, or the system property {@code papers.index.verifyEvery} (milliseconds; for benchmarks). */
+  /** {@link #VERIFY_EVERY}, or the system property {@code papers.index.verifyEvery} (milliseconds). */
   private static Duration verifyEvery() {
     String v = System.getProperty("papers.index.verifyEvery");
     if (v != null) {
@@ -165,6 +171,9 @@ public final class PaperIndex {
     if (check == Check.FRESH) {
       return current;
     }
+    if (check == Check.FULL && current != null && verifyEvery.isZero() && unchanged(current, scan())) {
+      return current; // the full check every open makes by default found nothing: nothing to write
+    }
     FileLocks.Handle lock;
     try {
       lock = cache.locks().lock("index");
@@ -191,6 +200,28 @@ public final class PaperIndex {
     } catch (IOException e) {
       throw new CacheException("cannot update the index in " + file.getParent() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether every paper file's attributes are the ones the index was made from, all trusted. */
+  private boolean unchanged(View v, Map<String, Attrs> files) {
+    boolean[] same = {true};
+    int[] rows = {0};
+    try {
+      IndexCodec.In table = new IndexCodec.In(v.files(), 0);
+      v.forEachRaw((buf, off, len, ref) -> {
+        String path = table.str();
+        Attrs a = new Attrs(table.i64(), table.i64(), table.str());
+        table.u8();
+        table.i64();
+        rows[0]++;
+        if (a.mtime() == UNKNOWN || a.key().isEmpty() || !a.equals(files.get(path))) {
+          same[0] = false;
+        }
+      });
+    } catch (RuntimeException e) {
+      return false; // damaged: the rebuild finds out and says so
+    }
+    return same[0] && rows[0] == files.size();
   }
 
   private long verifiedAt(View current, Check check) {

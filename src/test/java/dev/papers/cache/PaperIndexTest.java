@@ -184,7 +184,8 @@ class PaperIndexTest {
       store(c, String.format("2001.%05d", i), i, "x".repeat(200));
     }
     ageFiles();
-    PaperIndex idx = index(c);
+    // Trusting the directories and the journal, an open reads no record: the damage shows on reading.
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1));
     idx.open().close();
     // A flipped byte inside the records: the chunk's checksum no longer matches.
     try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
@@ -405,5 +406,32 @@ class PaperIndexTest {
     assertThat(mentions).containsOnly(Map.entry("arxiv:2001.00003", "second words"));
     assertThat(Files.readAttributes(text, BasicFileAttributes.class).fileKey()).as("appended to").isEqualTo(textKey);
     assertThat(Files.size(text)).isGreaterThan(textSize);
+  }
+
+  @Test
+  void byDefaultEveryOpenSeesAFileEditedInPlaceAndRewritesNothingWhenNothingChanged() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 5; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageFiles();
+    PaperIndex idx = index(c);
+    idx.open().close();
+    Object before = Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    idx.open().close();
+    assertThat(Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .as("not rewritten when nothing changed").isEqualTo(before);
+    // Edited in place: same directory, same inode, a new size and time.
+    Path f = c.paperFile("arxiv:2001.00003");
+    String text = Files.readString(f).replace("\"abstract\"", "\"an abstract edited by hand\"");
+    try (var out = Files.newOutputStream(f, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(5);
+    }
+    assertThat(Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .as("rewritten after the in-place edit").isNotEqualTo(before);
   }
 }
