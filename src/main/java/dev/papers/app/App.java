@@ -9,6 +9,7 @@ import dev.papers.service.Freshness;
 import dev.papers.service.HarvestService;
 import dev.papers.service.ImportService;
 import dev.papers.service.DigestService;
+import dev.papers.service.ExportService;
 import dev.papers.service.RankService;
 import dev.papers.service.RefreshService;
 import dev.papers.service.ScholarLookup;
@@ -59,6 +60,7 @@ public final class App {
   private ImportService importer;
   private RankService rank;
   private DigestService digest;
+  private ExportService export;
   private SuggestService suggest;
   private InputStream stdin = System.in;
 
@@ -246,6 +248,14 @@ public final class App {
       digest = new DigestService(rank(), cache(), topics(), clock);
     }
     return digest;
+  }
+
+  /** {@code papers export}'s service. */
+  public synchronized ExportService export() {
+    if (export == null) {
+      export = new ExportService(cache(), topics());
+    }
+    return export;
   }
 
   public synchronized RankService rank() {

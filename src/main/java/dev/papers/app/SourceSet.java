@@ -72,7 +72,7 @@ final class SourceSet {
   /**
    * OpenAlex. Settings: {@code PAPERS_OPENALEX_URL} (default {@code https://api.openalex.org}),
    * {@code PAPERS_OPENALEX_INTERVAL} (default 100ms, across processes), {@code PAPERS_OPENALEX_BATCH}
-   * (values per OR-filter, 1-100, default 50), {@code PAPERS_CONTACT} (sent as {@code mailto}) and
+   * (papers per OR-filter request, 1-100, default 50), {@code PAPERS_CONTACT} (sent as {@code mailto}) and
    * {@code PAPERS_OPENALEX_API_KEY} (sent as {@code api_key}, never shown). The allowance cool-down lives
    * in {@code $PAPERS_CACHE/.state}.
    *
@@ -90,7 +90,7 @@ final class SourceSet {
   }
 
   /**
-   * Values per OpenAlex OR-filter ({@code PAPERS_OPENALEX_BATCH}, 1 to 100, default 50).
+   * Papers per OpenAlex OR-filter request ({@code PAPERS_OPENALEX_BATCH}, 1 to 100, default 50).
    *
    * @throws UsageException when the setting is out of range
    */

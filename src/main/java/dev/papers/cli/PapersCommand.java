@@ -36,6 +36,7 @@ public final class PapersCommand implements Runnable {
     m.put("list", ListCommand.class);
     m.put("rank", RankCommand.class);
     m.put("digest", DigestCommand.class);
+    m.put("export", ExportCommand.class);
     m.put("topics", TopicsCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);

@@ -3,8 +3,6 @@ package dev.papers.service;
 import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
 import dev.papers.cache.PaperIndex;
-import dev.papers.model.Paper;
-import dev.papers.rank.Candidates;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.Ranker;
@@ -63,17 +61,7 @@ public final class RankService {
     }
     try (PaperIndex.View idx = index) {
       idx.problems().forEach(p -> warnings.accept("skipped a broken cache file: " + p));
-      return work.apply(new Candidates() {
-        @Override
-        public void forEach(Visitor v) {
-          idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-        }
-
-        @Override
-        public Paper paper(long ref) {
-          return idx.paper(ref);
-        }
-      });
+      return work.apply(idx.candidates());
     }
   }
 }

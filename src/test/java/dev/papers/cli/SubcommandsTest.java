@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubcommandsTest {
-  static final List<String> ALL = List.of("fetch", "show", "list", "rank", "digest", "topics", "import", "refresh",
+  static final List<String> ALL = List.of("fetch", "show", "list", "rank", "digest", "export", "topics", "import", "refresh",
       "suggest", "completion", "help");
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -136,6 +136,69 @@ class OpenAlexSourceTest {
     assertThat(s.requestsFor(10)).isEqualTo(4);
   }
 
+  /** A list answer holding, for papers 1..n, the preprint (W 1000+i) and the published work (W 5000+i). */
+  static String preprintAndPublished(int n) {
+    ObjectNode page = Json.mapper().createObjectNode();
+    page.putObject("meta").put("count", 2 * n).put("per_page", 200).putNull("page");
+    ArrayNode results = page.putArray("results");
+    for (int i = 1; i <= n; i++) {
+      work(results, "W" + (1000 + i), "10.48550/arxiv." + arxivId(i), i);
+      work(results, "W" + (5000 + i), "10.5555/pub." + i, 1000 + i);
+    }
+    return page.toString();
+  }
+
+  @Test
+  void papersWithTwoDoisEachAreBatchedByPaperAtMostAHundredValuesARequest(WireMockRuntimeInfo wm) {
+    stubFor(get(urlPathEqualTo("/works")).willReturn(okJson(preprintAndPublished(120))));
+    List<List<PaperId>> papers = IntStream.rangeClosed(1, 120).mapToObj(i ->
+        List.of(PaperId.parse(arxivId(i)), PaperId.parse("10.5555/pub." + i))).toList();
+    for (int batch : new int[] {50, 100}) {
+      com.github.tomakehurst.wiremock.client.WireMock.resetAllRequests();
+      OpenAlexSource s = source(wm, batch, null);
+
+      Map<PaperId, Lookup> got = s.lookupGrouped(papers, null);
+
+      List<LoggedRequest> sent = findAll(anyRequestedFor(anyUrl()));
+      assertThat(sent).as("batch " + batch).hasSize(3);
+      assertThat(s.requestsFor(120)).isEqualTo(batch == 50 ? 3 : 2);
+      List<List<String>> values = sent.stream().map(OpenAlexSourceTest::filterValues).toList();
+      assertThat(values).allSatisfy(v -> assertThat(v.size()).isLessThanOrEqualTo(100));
+      assertThat(values.stream().mapToInt(List::size).sum()).isEqualTo(240);
+      for (int i = 1; i <= 120; i++) {
+        String pub = "10.5555/pub." + i;
+        String preprint = "10.48550/arxiv." + arxivId(i);
+        assertThat(values).filteredOn(v -> v.contains(pub)).singleElement()
+            .satisfies(v -> assertThat(v).contains(preprint));
+      }
+      assertThat(got).hasSize(240);
+      assertThat(((Lookup.Found) got.get(papers.get(6).get(1))).record().count()).isEqualTo(1007);
+      assertThat(((Lookup.Found) got.get(papers.get(6).get(0))).record().count()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void aCountThatIsNotAWholeNumberIsFoundWithANoteAndNoCount(WireMockRuntimeInfo wm) {
+    ObjectNode page = Json.mapper().createObjectNode();
+    page.putObject("meta").put("count", 2).put("per_page", 200).putNull("page");
+    ArrayNode results = page.putArray("results");
+    work(results, "W1001", "10.48550/arxiv." + arxivId(1), 4);
+    work(results, "W1002", "10.48550/arxiv." + arxivId(2), 0).put("cited_by_count", 12.5);
+    stubFor(get(urlPathEqualTo("/works")).willReturn(okJson(page.toString())));
+    PaperId one = PaperId.parse(arxivId(1));
+    PaperId two = PaperId.parse(arxivId(2));
+
+    Map<PaperId, Lookup> got = source(wm, 50, null).lookup(List.of(one, two), null);
+
+    Lookup.Found a = (Lookup.Found) got.get(one);
+    Lookup.Found b = (Lookup.Found) got.get(two);
+    assertThat(a.record().count()).isEqualTo(4);
+    assertThat(a.note()).isNull();
+    assertThat(b.record().count()).isNull();
+    assertThat(b.record().openAlexId()).isEqualTo("W1002");
+    assertThat(b.note()).contains("12.5").contains("W1002").contains("not stored");
+  }
+
   @Test
   void oneIdIsOneGetOfTheWork(WireMockRuntimeInfo wm) {
     stubFor(get(urlPathEqualTo("/works/doi:10.7717/peerj.4375"))
