@@ -68,4 +68,11 @@ class FlagErrorsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("papers: Unknown option: '--topik'").endsWith("Try 'papers rank --help' for more information.\n");
   }
+
+  @Test
+  void theTopLevelHelpNamesEverySourceAndItsSettings() {
+    CliHarness.Run r = cli.run("--help");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("arXiv, Semantic Scholar, OpenAlex", "PAPERS_OPENALEX_URL", "PAPERS_OPENALEX_API_KEY");
+  }
 }
