@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         "by citation velocity."},
     footer = {"", "Environment: PAPERS_CACHE, PAPERS_QUERIES, PAPERS_ARXIV_URL, PAPERS_S2_URL,",
         "PAPERS_OPENALEX_URL, PAPERS_SCHOLAR_URL, PAPERS_S2_API_KEY, PAPERS_OPENALEX_API_KEY,",
-        "PAPERS_*_INTERVAL, PAPERS_MAX_RETRIES,",
-        "PAPERS_MAX_BACKOFF, PAPERS_NOW, HTTPS_PROXY, HTTP_PROXY, NO_PROXY (see README.md).",
+        "PAPERS_*_INTERVAL, PAPERS_MAX_RETRIES, PAPERS_MAX_BACKOFF, PAPERS_NOW, HTTPS_PROXY,",
+        "HTTP_PROXY, NO_PROXY (see README.md).",
         "Exit codes: 0 done, 1 failed, 2 bad input, 3 partial, 75 try again later."})
 public final class PapersCommand implements Runnable {
   /**
