@@ -55,6 +55,9 @@ public final class ListCommand implements Callable<Integer> {
     if (json && spec.commandLine().getParseResult().hasMatchedOption("--format") && format != ReportFormat.JSON) {
       throw new UsageException("--json and --format " + format.flag() + " ask for two formats; give one");
     }
+    if (since != null && topic == null) {
+      throw new UsageException("--since works with --topic (it drops a topic's older papers); add --topic NAME");
+    }
     ReportFormat f = json ? ReportFormat.JSON : format;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -86,4 +86,11 @@ class FlagErrorsTest {
     assertThat(list.err()).isEqualTo("papers: --json and --format csv ask for two formats; give one\n");
     assertThat(cli.run("list", "--json", "--format", "json").code()).isEqualTo(0);
   }
+
+  @Test
+  void listSinceWithoutATopicIsNotSilentlyIgnored() {
+    CliHarness.Run r = cli.run("list", "--since", "2030");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --since works with --topic (it drops a topic's older papers); add --topic NAME\n");
+  }
 }
