@@ -52,6 +52,10 @@ public final class ShowCommand implements Callable<Integer> {
       throw new UsageException("--format: unknown format " + InvalidIdException.quote(format)
           + "; formats: text, json, bibtex");
     }
+    if (json && spec.commandLine().getParseResult().hasMatchedOption("--format")
+        && !format.strip().equalsIgnoreCase("json")) {
+      throw new UsageException("--json and --format " + format.strip() + " ask for two formats; give one");
+    }
     PaperId parsed = Ids.parse(id);
     PrintWriter out = spec.commandLine().getOut();
     Optional<Paper> p = app.cache().find(parsed);
