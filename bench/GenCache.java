@@ -14,6 +14,7 @@
 //   --topic NAME      tag every paper with this topic (default: none)
 //   --jsonl FILE      also write every record, compact, one per line, with a top-level "count"
 //                     (its current Semantic Scholar count), for jq
+//   --minimal FILE    also write a minimal record per line: {"id", "title", "count"} (the count as above)
 //   --seed S          random seed (default 42): the same arguments give the same cache
 //
 // Not a test and not shipped in the jar: a bench tool, run with Java's single-file source launcher.
@@ -80,6 +81,8 @@ public class GenCache {
     PaperCache cache = new PaperCache(out, java.time.Clock.fixed(now, ZoneOffset.UTC));
     OutputStream jsonl = o.containsKey("jsonl")
         ? new BufferedOutputStream(Files.newOutputStream(Path.of(o.get("jsonl"))), 1 << 20) : null;
+    OutputStream minimal = o.containsKey("minimal")
+        ? new BufferedOutputStream(Files.newOutputStream(Path.of(o.get("minimal"))), 1 << 20) : null;
 
     List<String> months = new ArrayList<>();
     for (int y = 15; y <= 26; y++) {
@@ -133,6 +136,14 @@ public class GenCache {
               : List.of("corpus:" + corpus, "s2:" + s2),
           fetched, created, now.minus(Duration.ofDays(Math.min(s2Age, arxivAge))));
       Files.write(dir.resolve(arxiv + ".json"), cache.serialize(p));
+      if (minimal != null) {
+        ObjectNode m = Json.mapper().createObjectNode();
+        m.put("id", p.id());
+        m.put("title", p.title());
+        m.put("count", last.count());
+        minimal.write(Json.mapper().writeValueAsBytes(m));
+        minimal.write('\n');
+      }
       if (jsonl != null) {
         ObjectNode node = (ObjectNode) Json.mapper().valueToTree(p);
         node.put("count", last.count());
@@ -142,6 +153,9 @@ public class GenCache {
     }
     if (jsonl != null) {
       jsonl.close();
+    }
+    if (minimal != null) {
+      minimal.close();
     }
     System.err.println("GenCache: " + n + " papers in " + dir);
   }

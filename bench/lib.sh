@@ -38,6 +38,9 @@ BENCH_PEAK_RSS_KB=""
 LAST_MS=0
 LAST_RC=0
 LAST_RSS_KB=""
+LAST_CPU_MS=""
+BENCH_CPU_MS=()
+BENCH_CPU_MEDIAN=""
 
 # --- messages ------------------------------------------------------------------------------------------------
 
@@ -158,16 +161,24 @@ measure_once() {
   shift 3
   local t0 t1 rssfile=""
   LAST_RSS_KB=""
+  LAST_CPU_MS=""
+LAST_CPU_MS=""
+BENCH_CPU_MS=()
+BENCH_CPU_MEDIAN=""
   if [ "$rss" = 1 ] && [ -n "$BENCH_TIME_BIN" ]; then
     rssfile="$(mktemp "$BENCH_OUT/.rss.XXXXXX")"
     t0="$(now_ms)"
     set +e
-    "$BENCH_TIME_BIN" -f %M -o "$rssfile" "$@" >"$out" 2>"$err"
+    "$BENCH_TIME_BIN" -f "%U %S %M" -o "$rssfile" "$@" >"$out" 2>"$err"
     LAST_RC=$?
     set -e
     t1="$(now_ms)"
     # GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-    LAST_RSS_KB="$(tail -n 1 "$rssfile" | tr -dc '0-9')"
+    # The last line: user and system seconds, peak RSS (KiB).
+    local line
+    line="$(tail -n 1 "$rssfile")"
+    LAST_RSS_KB="$(awk '{ print $3 }' <<<"$line" | tr -dc '0-9')"
+    LAST_CPU_MS="$(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$line")"
     rm -f "$rssfile"
   else
     t0="$(now_ms)"
@@ -211,6 +222,7 @@ time_runs() {
   mkdir -p "$BENCH_OUT/logs"
   BENCH_MS=()
   BENCH_RSS_KB=()
+  BENCH_CPU_MS=()
   BENCH_PEAK_RSS_KB=""
   for ((i = -warm + 1; i <= n; i++)); do
     if [ -n "${BENCH_BEFORE_EACH:-}" ]; then
@@ -229,6 +241,9 @@ time_runs() {
     fi
     if [ "$i" -ge 1 ]; then
       BENCH_MS+=("$LAST_MS")
+      if [ -n "$LAST_CPU_MS" ]; then
+        BENCH_CPU_MS+=("$LAST_CPU_MS")
+      fi
       if [ -n "$LAST_RSS_KB" ]; then
         BENCH_RSS_KB+=("$LAST_RSS_KB")
         if [ -z "$BENCH_PEAK_RSS_KB" ] || [ "$LAST_RSS_KB" -gt "$BENCH_PEAK_RSS_KB" ]; then
@@ -240,8 +255,13 @@ time_runs() {
       fi
     fi
   done
+  BENCH_CPU_MEDIAN=""
+  if [ "${#BENCH_CPU_MS[@]}" -gt 0 ]; then
+    stats "${BENCH_CPU_MS[@]}"
+    BENCH_CPU_MEDIAN="$BENCH_MEDIAN"
+  fi
   stats "${BENCH_MS[@]}"
-  say "  $name: median $BENCH_MEDIAN ms, min $BENCH_MIN ms, max $BENCH_MAX ms ($n runs)"
+  say "  $name: median $BENCH_MEDIAN ms, min $BENCH_MIN ms, max $BENCH_MAX ms ($n runs)${BENCH_CPU_MEDIAN:+; CPU (user + system) median $BENCH_CPU_MEDIAN ms}"
 }
 
 # stats NUMBER...: sets BENCH_MEDIAN (the middle one; the mean of the two middle ones for an even count,

@@ -132,12 +132,12 @@ alias_files_gen="$(find "$gen" -path "$gen/aliases/*" -type f | wc -l)"
 java -cp "$jar" "$BENCH_ROOT/bench/StandIn.java" 0 --cache "$gen" --counts "$counts" --port-file "$work/port" \
   >"$work/standin.log" 2>&1 &
 standin_pid=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do
   [ -s "$work/port" ] && break
   kill -0 "$standin_pid" 2>/dev/null || { cat "$work/standin.log" >&2; die "the stand-in server did not start"; }
   sleep 0.1
 done
-[ -s "$work/port" ] || die "the stand-in server did not say its port within 60 s (see $work/standin.log)"
+[ -s "$work/port" ] || die "the stand-in server did not say its port within 300 s (see $work/standin.log)"
 port="$(cat "$work/port")"
 say "bench: $(head -n 1 "$work/standin.log")"
 

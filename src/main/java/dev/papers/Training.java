@@ -53,10 +53,14 @@ final class Training {
       List<List<String>> runs = List.of(
           List.of("show", "1706.03762"), List.of("show", "1706.03762", "--json"), List.of("list"),
           List.of("list", "--json"), List.of("list", "--topic", "sample"), List.of("rank", "--topic", "sample"),
+          List.of("export"), List.of("export", "--topic", "sample"),
           List.of("rank", "--topic", "sample", "--format", "json"),
           List.of("rank", "--topic", "sample", "--format", "markdown", "--explain"),
           List.of("rank", "--topic", "sample", "--format", "csv"),
           List.of("rank", "--topic", "sample", "--format", "bibtex"),
+          List.of("rank", "--topic", "sample", "--format", "html"),
+          List.of("digest", "--topic", "sample"), List.of("digest", "--topic", "sample", "--format", "html"),
+          List.of("digest", "--topic", "sample", "--format", "json"),
           List.of("--help"), List.of("--version"));
       for (List<String> args : runs) {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());

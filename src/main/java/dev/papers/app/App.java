@@ -8,6 +8,8 @@ import dev.papers.service.FetchService;
 import dev.papers.service.Freshness;
 import dev.papers.service.HarvestService;
 import dev.papers.service.ImportService;
+import dev.papers.service.DigestService;
+import dev.papers.service.ExportService;
 import dev.papers.service.RankService;
 import dev.papers.service.RefreshService;
 import dev.papers.service.ScholarLookup;
@@ -57,6 +59,8 @@ public final class App {
   private RefreshService refresh;
   private ImportService importer;
   private RankService rank;
+  private DigestService digest;
+  private ExportService export;
   private SuggestService suggest;
   private InputStream stdin = System.in;
 
@@ -237,6 +241,21 @@ public final class App {
       importer = new ImportService(cache(), this::fetch, clock);
     }
     return importer;
+  }
+
+  public synchronized DigestService digest() {
+    if (digest == null) {
+      digest = new DigestService(rank(), cache(), topics(), clock);
+    }
+    return digest;
+  }
+
+  /** {@code papers export}'s service. */
+  public synchronized ExportService export() {
+    if (export == null) {
+      export = new ExportService(cache(), topics());
+    }
+    return export;
   }
 
   public synchronized RankService rank() {

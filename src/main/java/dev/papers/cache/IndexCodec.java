@@ -43,6 +43,10 @@ final class IndexCodec {
       len = 0;
     }
 
+    void truncate(int length) {
+      len = length;
+    }
+
     private void room(int n) {
       if (len + n > buf.length) {
         buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));

@@ -401,6 +401,7 @@ public final class PaperCache {
             writeAlias(k, stored.id());
           }
           Files.deleteIfExists(paperFile(other.id()));
+          PaperIndex.journal(this, paperFile(other.id()));
         }
         return stored;
       } catch (IOException e) {
@@ -460,6 +461,7 @@ public final class PaperCache {
     try {
       if (!p.equals(before) || !Files.exists(paperFile(p.id()))) {
         AtomicFiles.write(paperFile(p.id()), serialize(p));
+        PaperIndex.journal(this, paperFile(p.id()));
       }
       for (String a : toWrite) {
         writeAlias(a, p.id());
@@ -584,6 +586,73 @@ public final class PaperCache {
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * Reads every entry in bounded memory: the files of each {@code papers/<scheme>/} directory in the
+   * order the directory lists them, parsed a batch at a time in parallel and handed to {@code each}
+   * one at a time, in that order, from this thread. A broken file goes to {@code problems} ("file:
+   * what is wrong") instead; a file removed meanwhile (a concurrent join) is skipped.
+   */
+  public void forEach(java.util.function.Consumer<Paper> each, java.util.function.Consumer<String> problems) {
+    Path papers = root.resolve("papers");
+    if (!Files.isDirectory(papers)) {
+      return;
+    }
+    List<Path> schemes = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(papers)) {
+      for (Path scheme : ds) {
+        if (Files.isDirectory(scheme)) {
+          schemes.add(scheme);
+        }
+      }
+    } catch (IOException e) {
+      throw new CacheException("cannot list " + papers + ": " + e.getMessage(), e);
+    }
+    schemes.sort(null);
+    List<Path> batch = new ArrayList<>(BATCH);
+    for (Path scheme : schemes) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(scheme, "*.json")) {
+        for (Path f : files) {
+          if (!f.getFileName().toString().startsWith(".")) {
+            batch.add(f);
+            if (batch.size() == BATCH) {
+              deliver(batch, each, problems);
+              batch.clear();
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new CacheException("cannot list " + scheme + ": " + e.getMessage(), e);
+      }
+    }
+    deliver(batch, each, problems);
+  }
+
+  private static final int BATCH = 256;
+
+  private void deliver(List<Path> files, java.util.function.Consumer<Paper> each,
+      java.util.function.Consumer<String> problems) {
+    Object[] results = new Object[files.size()];
+    java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> results[i] = readOrProblem(files.get(i)));
+    for (Object r : results) {
+      if (r instanceof Paper p) {
+        each.accept(p);
+      } else if (r instanceof String s) {
+        problems.accept(s);
+      }
+    }
+  }
+
+  /** A file's paper, or "file: what is wrong", or null when it is gone. */
+  private Object readOrProblem(Path f) {
+    try {
+      return parse(Files.readAllBytes(f), f);
+    } catch (NoSuchFileException e) {
+      return null; // removed by a concurrent join: its keys now lead elsewhere
+    } catch (IOException | RuntimeException e) {
+      return f + ": " + e.getMessage();
+    }
   }
 
   /** Result of reading the whole cache: the papers, and the files that could not be read. */

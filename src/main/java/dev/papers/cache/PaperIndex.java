@@ -1,10 +1,15 @@
 package dev.papers.cache;
 
+import dev.papers.model.Citation;
+import dev.papers.model.Histogram;
+import dev.papers.model.Observation;
 import dev.papers.model.Paper;
+import dev.papers.rank.Candidates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,11 +17,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -24,41 +35,65 @@ import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 
 /**
- * The rank index: one file, {@code .state/index/papers.idx}, that holds every paper file's record in
- * binary ({@link IndexCodec}), so that reading the whole cache is a few large sequential reads instead
- * of an open, a read and a JSON parse per paper (at 100,000 papers: a fraction of a second instead of
- * several seconds).
+ * The rank index: {@code .state/index/rank.idx}, one compact entry per paper file holding only what
+ * ranking reads (the id and other keys, the topic tags, the year, and the best velocity with the count
+ * it used, computed when the entry was made), and {@code .state/index/text.log}, the lower-cased
+ * titles and abstracts that keyword membership searches, appended to as papers change. At 100,000
+ * papers the entries take about 20 MB, read in one pass; the paper files stay the truth.
  *
- * <p><b>Derived, never trusted blindly.</b> The paper files stay the truth. The index keeps, for each
- * paper file, the size, modification time and file key (device and inode) it was made from. Opening
- * it lists the paper files and reads their attributes (a few hundred milliseconds at 100,000 files,
- * no content): when they all match, the index is used as it is; when some differ (a write, a join, a
- * file edited by hand, in place or not), those files are read again, removed ones are dropped, and
- * the index is rewritten, to a temporary file that is forced to disk and renamed into place, under a
- * lock: concurrent readers see the old index or the new one.
+ * <p><b>A score computed in advance.</b> A velocity depends on the ranking's now only through which
+ * observations and histograms exist by then: for a now at or after a paper's latest time (the common
+ * case: ranking today), the velocity stored in its entry is the one {@code Velocity.best} gives; for
+ * an earlier now ({@code --as-of} in the past) that paper's file is read and its velocity computed.
+ * The papers a ranking prints are read from their files, and their velocities computed again.
  *
- * <p><b>Racy times.</b> A file system's clock is coarse: a file changed in the same tick as the index
- * read it could keep its time (and, written in place, its size and file key). As git does with its
- * index, a modification time within {@link #RACY} of the moment the index is made is not trusted: it
- * is stored as unknown, and the file is read again by the next run that rebuilds the index.
+ * <p><b>Seeing changes without reading every file's attributes.</b> The index remembers the
+ * modification time and inode of each {@code papers/<scheme>/} directory and the length of the
+ * change journal ({@code .state/index/journal}, a line per paper file the cache itself writes or
+ * removes, with its directory's time after the write). Opening it:
+ * <ul>
+ *   <li>directories and journal unchanged: the index is used as it is (no paper file is looked at);
+ *   <li>directories changed, and the journal's new lines explain it (each changed directory's time
+ *       is the one its last journal line recorded): only the files the journal names are looked at;
+ *   <li>anything else (a file created, replaced, renamed or removed by hand; an interrupted write;
+ *       the journal replaced): every paper file's size, time and inode are compared, as a full check;
+ *   <li>and a full check in any case when the last one is older than {@link #VERIFY_EVERY}: a file
+ *       edited in place (its directory does not change) is seen by it.
+ * </ul>
+ * Changed files are read again, removed ones dropped, and the index is rewritten to a temporary file
+ * renamed into place under a lock: concurrent readers see the old index or the new one.
  *
- * <p><b>Layout.</b> A header (magic, {@link #FORMAT}); the records in chunks of about
- * {@link #CHUNK_BYTES} (each record a length and its bytes); the file table (path, size, time, key,
- * record offset); the chunk table (offset, length, records, CRC-32C); a fixed trailer. Every chunk's
- * checksum is checked before it is decoded. A missing, truncated, foreign or older-format index is
- * rebuilt from the paper files; where the cache cannot be written (a read-only checkout), the index is
- * built in a temporary file instead.
+ * <p><b>Racy times.</b> As git does with its index, a file or directory time within {@link #RACY} of
+ * the moment the index is made is not trusted: it is stored as unknown and looked at again next time.
+ *
+ * <p><b>Layout of rank.idx.</b> A header (magic, {@link #FORMAT}); the entries in chunks of about
+ * {@link #CHUNK_BYTES}; the file table (path, size, time, inode, entry offset); the chunk table
+ * (offset, length, entries, CRC-32C); the stamp (directory states, journal state); a fixed trailer
+ * (with the CRC-32C of the file table and of the stamp, when the last full check was, and which text
+ * log the entries point into). A missing, truncated, foreign, damaged or older-format index is rebuilt
+ * from the paper files; where the cache cannot be written (a read-only checkout), the index is built in
+ * a temporary file instead.
  */
 public final class PaperIndex {
-  /** The layout version of the index file and of {@link IndexCodec}; a change rebuilds every index. */
-  static final int FORMAT = 3;
-  /** Modification times closer than this to when the index is made are not trusted. */
+  /** The layout version of the index and of {@link IndexCodec} (the records in the text log); a change rebuilds every index. */
+  static final int FORMAT = 5;
+  /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
-  static final int CHUNK_BYTES = 4 << 20;
-  private static final long MAGIC = 0x5041504552534958L; // "PAPERSIX"
-  private static final long END = 0x454E444F46494458L; // "ENDOFIDX"
+  /**
+   * How long the index is trusted on its directories and journal alone before a full check. Zero by
+   * default: every open compares every paper file's attributes, so that a file edited in place (its
+   * directory's time does not change) is always seen. A large cache that is only written by papers
+   * itself, or replaced by hand, may trust the journal for longer with
+   * {@code PAPERS_JAVA_OPTS=-Dpapers.index.verifyEvery=MILLISECONDS}.
+   */
+  public static final Duration VERIFY_EVERY = Duration.ZERO;
+  static final int CHUNK_BYTES = 1 << 20;
+  private static final long MAGIC = 0x5041504552535258L; // "PAPERSRX"
+  private static final long END = 0x454E444F46524958L; // "ENDOFRIX"
+  private static final long TEXT_MAGIC = 0x5041504552535458L; // "PAPERSTX"
   private static final int HEADER = 12;
-  private static final int TRAILER = 40;
+  private static final int TRAILER = 80;
+  private static final int TEXT_HEADER = 16;
   private static final long UNKNOWN = -1;
   private static final int KIND_PAPER = 0;
   /** A file that is not a paper record: not read again until it changes. */
@@ -66,17 +101,54 @@ public final class PaperIndex {
   /** A file that could not be read (permissions, an I/O error): read again by every rebuild. */
   private static final int KIND_UNREADABLE = 2;
   private static final int FILES_AT_ONCE = 1024;
+  /** Where an entry's fields start (after its length): kind, text offset, text length, text CRC, path. */
+  private static final int AT_KIND = 4;
+  private static final int AT_TEXT = 5;
+  private static final int AT_PATH = 21;
+  /** The text log is written afresh when dead texts take more than this share of it. */
+  private static final int TEXT_GARBAGE_FACTOR = 3;
 
   private final PaperCache cache;
   private final Path file;
+  private final Path textFile;
+  private final Path journal;
   private final LongSupplier wallMillis;
   private final Duration racy;
+  private final Duration verifyEvery;
 
   PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy) {
+    this(cache, wallMillis, racy, verifyEvery());
+  }
+
+  PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy, Duration verifyEvery) {
     this.cache = cache;
-    this.file = cache.stateDir().resolve("index").resolve("papers.idx");
+    this.file = indexDir(cache).resolve("rank.idx");
+    this.textFile = indexDir(cache).resolve("text.log");
+    this.journal = journalFile(cache);
     this.wallMillis = wallMillis;
     this.racy = racy;
+    this.verifyEvery = verifyEvery;
+  }
+
+  /** {@link #VERIFY_EVERY}, or the system property {@code papers.index.verifyEvery} (milliseconds). */
+  private static Duration verifyEvery() {
+    String v = System.getProperty("papers.index.verifyEvery");
+    if (v != null) {
+      try {
+        return Duration.ofMillis(Long.parseLong(v.trim()));
+      } catch (NumberFormatException e) {
+        // the default
+      }
+    }
+    return VERIFY_EVERY;
+  }
+
+  static Path indexDir(PaperCache cache) {
+    return cache.stateDir().resolve("index");
+  }
+
+  static Path journalFile(PaperCache cache) {
+    return indexDir(cache).resolve("journal");
   }
 
   Path file() {
@@ -90,31 +162,74 @@ public final class PaperIndex {
    * @throws CacheException when neither the index nor a temporary one can be written
    */
   public View open() {
-    if (!Files.isDirectory(cache.root().resolve("papers"))) {
+    if (!Files.isDirectory(papersDir())) {
       return View.EMPTY; // no paper at all (a cache not made yet, a mistyped PAPERS_CACHE): nothing to write
     }
-    Map<String, Attrs> files = scan();
-    View current = View.open(file);
-    if (current != null && current.freshFor(files)) {
+    Stamp stamp = Stamp.take(papersDir(), journal);
+    View current = View.open(file, textFile, cache);
+    Check check = current == null ? Check.FULL : check(current, stamp);
+    if (check == Check.FRESH) {
       return current;
+    }
+    if (check == Check.FULL && current != null && verifyEvery.isZero() && unchanged(current, scan())) {
+      return current; // the full check every open makes by default found nothing: nothing to write
     }
     FileLocks.Handle lock;
     try {
       lock = cache.locks().lock("index");
     } catch (UncheckedIOException e) {
       // No lock where the cache cannot be written: build a private index instead.
-      return rebuild(current, files);
+      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
     }
     try (lock) {
       // Another process may have brought it up to date while this one waited.
       closeQuietly(current);
-      files = scan();
-      current = View.open(file);
-      if (current != null && current.freshFor(files)) {
+      stamp = Stamp.take(papersDir(), journal);
+      current = View.open(file, textFile, cache);
+      check = current == null ? Check.FULL : check(current, stamp);
+      if (check == Check.FRESH) {
         return current;
       }
-      return rebuild(current, files);
+      if (check == Check.FULL && stamp.journalLength() > (1 << 20)) {
+        // Read in full anyway: the journal starts again (a writer that had it open meanwhile leaves
+        // an unexplained directory time, which means one more full check).
+        Files.deleteIfExists(journal);
+        stamp = Stamp.take(papersDir(), journal);
+      }
+      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
+    } catch (IOException e) {
+      throw new CacheException("cannot update the index in " + file.getParent() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether every paper file's attributes are the ones the index was made from, all trusted. */
+  private boolean unchanged(View v, Map<String, Attrs> files) {
+    boolean[] same = {true};
+    int[] rows = {0};
+    try {
+      IndexCodec.In table = new IndexCodec.In(v.files(), 0);
+      v.forEachRaw((buf, off, len, ref) -> {
+        String path = table.str();
+        Attrs a = new Attrs(table.i64(), table.i64(), table.str());
+        table.u8();
+        table.i64();
+        rows[0]++;
+        if (a.mtime() == UNKNOWN || a.key().isEmpty() || !a.equals(files.get(path))) {
+          same[0] = false;
+        }
+      });
+    } catch (RuntimeException e) {
+      return false; // damaged: the rebuild finds out and says so
+    }
+    return same[0] && rows[0] == files.size();
+  }
+
+  private long verifiedAt(View current, Check check) {
+    return check == Check.FULL || current == null ? wallMillis.getAsLong() : current.verifiedAt;
+  }
+
+  private Path papersDir() {
+    return cache.root().resolve("papers");
   }
 
   /** What identifies one state of a paper file. */
@@ -124,9 +239,191 @@ public final class PaperIndex {
     }
   }
 
+  /** A directory's state: its modification time (or UNKNOWN) and inode. */
+  record DirState(String name, long mtime, String key) {}
+
+  /**
+   * The states of the {@code papers/} directory and its scheme directories, and of the journal, taken
+   * before anything is read: a change made while the index is built differs from it next time.
+   */
+  record Stamp(List<DirState> dirs, String journalKey, long journalLength, List<String> untrusted) {
+    static Stamp take(Path papers, Path journal) {
+      List<DirState> dirs = new ArrayList<>();
+      dirs.add(dirState("", papers));
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(papers)) {
+        for (Path d : ds) {
+          if (Files.isDirectory(d)) {
+            dirs.add(dirState(d.getFileName().toString(), d));
+          }
+        }
+      } catch (IOException e) {
+        throw new CacheException("cannot list " + papers + ": " + e.getMessage(), e);
+      }
+      dirs.sort((a, b) -> a.name().compareTo(b.name()));
+      String key = "";
+      long length = 0;
+      try {
+        BasicFileAttributes a = Files.readAttributes(journal, BasicFileAttributes.class);
+        key = Objects.toString(a.fileKey(), "");
+        length = a.size();
+      } catch (IOException e) {
+        // no journal yet
+      }
+      return new Stamp(dirs, key, length, List.of());
+    }
+
+    private static DirState dirState(String name, Path d) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(d, BasicFileAttributes.class);
+        return new DirState(name, a.lastModifiedTime().to(TimeUnit.NANOSECONDS), Objects.toString(a.fileKey(), ""));
+      } catch (IOException e) {
+        return new DirState(name, UNKNOWN, "");
+      }
+    }
+
+    DirState dir(String name) {
+      for (DirState d : dirs) {
+        if (d.name().equals(name)) {
+          return d;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** What opening found: the index fresh as it is, the files to compare (known), or a full check. */
+  private static final class Check {
+    static final Check FRESH = new Check(null);
+    static final Check FULL = new Check(null);
+    /** The files the journal (or the untrusted times) names, with their attributes now; null: removed. */
+    final Map<String, Attrs> changes;
+
+    Check(Map<String, Attrs> changes) {
+      this.changes = changes;
+    }
+  }
+
+  /** Compares the index's stamp with the current one, looking only at the files the journal names. */
+  private Check check(View v, Stamp now) {
+    long wall = wallMillis.getAsLong();
+    if (v.verifiedAt > wall || wall - v.verifiedAt >= verifyEvery.toMillis()) {
+      return Check.FULL;
+    }
+    Stamp then = v.stamp;
+    if (then.dirs().size() != now.dirs().size()) {
+      return Check.FULL;
+    }
+    List<String> changedDirs = new ArrayList<>();
+    for (DirState d : now.dirs()) {
+      DirState t = then.dir(d.name());
+      if (t == null || !t.key().equals(d.key()) || d.mtime() == UNKNOWN) {
+        return Check.FULL;
+      }
+      if (t.mtime() != d.mtime()) {
+        if (d.name().isEmpty()) {
+          return Check.FULL; // a scheme directory made or removed
+        }
+        changedDirs.add(d.name());
+      }
+    }
+    Set<String> recheck = new HashSet<>(then.untrusted());
+    if (changedDirs.isEmpty() && now.journalKey().equals(then.journalKey())
+        && now.journalLength() == then.journalLength()) {
+      if (recheck.isEmpty()) {
+        return Check.FRESH;
+      }
+    } else {
+      boolean sameJournal = then.journalKey().isEmpty() || then.journalKey().equals(now.journalKey());
+      if (!sameJournal || now.journalLength() < then.journalLength()) {
+        return Check.FULL;
+      }
+      long from = then.journalKey().isEmpty() ? 0 : then.journalLength();
+      Map<String, Long> lastTime = new HashMap<>();
+      if (!readJournal(from, now.journalLength(), recheck, lastTime)) {
+        return Check.FULL;
+      }
+      for (String d : changedDirs) {
+        Long t = lastTime.get(d);
+        if (t == null || t != now.dir(d).mtime()) {
+          return Check.FULL; // a change the journal does not explain: made by hand
+        }
+      }
+    }
+    Map<String, Attrs> changes = new HashMap<>();
+    for (String path : recheck) {
+      Path f = papersDir().resolve(path);
+      try {
+        changes.put(path, Attrs.of(Files.readAttributes(f, BasicFileAttributes.class)));
+      } catch (NoSuchFileException e) {
+        changes.put(path, null);
+      } catch (IOException e) {
+        return Check.FULL;
+      }
+    }
+    return new Check(changes);
+  }
+
+  /**
+   * The journal's lines between two lengths: the paths they name go into {@code paths}, each scheme
+   * directory's last recorded time into {@code lastTime}. False when it cannot be read as written.
+   */
+  private boolean readJournal(long from, long to, Set<String> paths, Map<String, Long> lastTime) {
+    if (to - from > Integer.MAX_VALUE) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate((int) (to - from));
+      while (b.hasRemaining()) {
+        if (ch.read(b, from + b.position()) < 0) {
+          return false;
+        }
+      }
+      String text = new String(b.array(), StandardCharsets.UTF_8);
+      if (!text.isEmpty() && !text.endsWith("\n")) {
+        return false; // a line being written: looked at again as a whole
+      }
+      for (String line : text.split("\n")) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        int slash = line.indexOf('/', tab + 1);
+        if (tab <= 0 || slash < 0) {
+          return false;
+        }
+        paths.add(line.substring(tab + 1));
+        lastTime.put(line.substring(tab + 1, slash), Long.parseLong(line.substring(0, tab)));
+      }
+      return true;
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Records a paper file the cache just wrote or removed, with its directory's time afterwards, so
+   * that the next {@link #open} looks at that file alone. Best effort: a line that is not written
+   * leaves an unexplained directory time, which means a full check.
+   */
+  static void journal(PaperCache cache, Path paperFile) {
+    Path dir = paperFile.getParent();
+    try {
+      long mtime = Files.getLastModifiedTime(dir).to(TimeUnit.NANOSECONDS);
+      String line = mtime + "\t" + dir.getFileName() + "/" + paperFile.getFileName() + "\n";
+      Path j = journalFile(cache);
+      Files.createDirectories(j.getParent());
+      try (FileChannel ch = FileChannel.open(j, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8))); // one write: lines never mix
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // the next open checks every file instead
+    }
+  }
+
   /** Every paper file ("scheme/name.json") with its attributes; temporaries of interrupted writes left out. */
   private Map<String, Attrs> scan() {
-    Path papers = cache.root().resolve("papers");
+    Path papers = papersDir();
     List<String> names = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     if (Files.isDirectory(papers)) {
@@ -169,30 +466,45 @@ public final class PaperIndex {
     return out;
   }
 
-  private View rebuild(View old, Map<String, Attrs> files) {
+  /**
+   * Writes the index again: from every file's attributes ({@code files}, a full check), or from the
+   * old index and the attributes of the files that changed ({@code changes}, the journal's).
+   */
+  private View rebuild(View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt) {
     try {
-      return rebuildFrom(old, files);
+      return rebuildFrom(old, files, changes, stamp, verifiedAt);
     } catch (Damaged e) {
       if (old == null) {
         throw e;
       }
       closeQuietly(old); // found damaged while copied from: made from the paper files alone
-      return rebuildFrom(null, files);
+      return rebuildFrom(null, scan(), null, stamp, wallMillis.getAsLong());
     }
   }
 
-  private View rebuildFrom(View old, Map<String, Attrs> files) {
+  private View rebuildFrom(View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt) {
+    if (old == null && files == null) {
+      files = scan();
+    }
+    int count = files != null ? files.size() : old.size();
     try {
       Files.createDirectories(file.getParent());
       sweep();
+      Files.deleteIfExists(file.resolveSibling("papers.idx")); // the full-record index of format 1
       Path tmp = AtomicFiles.temporaryFor(file);
       try {
-        write(tmp, old, files);
+        TextLog text = TextLog.forAppending(textFile, old, count);
+        try (text) {
+          write(tmp, old, files, changes, stamp, verifiedAt, text);
+          text.commit();
+        }
         AtomicFiles.replace(tmp, file);
       } finally {
         Files.deleteIfExists(tmp);
       }
-      View v = View.open(file);
+      View v = View.open(file, textFile, cache);
       if (v != null) {
         closeQuietly(old);
         return v;
@@ -202,15 +514,21 @@ public final class PaperIndex {
     }
     try {
       Path tmp = Files.createTempFile("papers-index", ".tmp");
+      Path tmpText = Files.createTempFile("papers-text", ".tmp");
       try {
-        write(tmp, old, files);
-        View v = View.open(tmp);
+        Files.delete(tmpText);
+        try (TextLog text = TextLog.forAppending(tmpText, null, count)) {
+          write(tmp, old, files, changes, stamp, verifiedAt, text);
+          text.commit();
+        }
+        View v = View.open(tmp, tmpText, cache);
         if (v == null) {
           throw new IOException("the index just written cannot be read back");
         }
-        return v; // its channel keeps it readable once removed
+        return v; // its channels keep it readable once removed
       } finally {
         Files.deleteIfExists(tmp);
+        Files.deleteIfExists(tmpText);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new CacheException("cannot write an index of " + cache.root() + " (" + e.getMessage() + ")", e);
@@ -222,13 +540,15 @@ public final class PaperIndex {
   /** Temporaries of rebuilds that were killed (their process is gone, or they are an hour old). */
   private void sweep() {
     String prefix = "." + file.getFileName() + ".";
+    String textPrefix = "." + textFile.getFileName() + ".";
     try (DirectoryStream<Path> d = Files.newDirectoryStream(file.getParent())) {
       for (Path f : d) {
         String n = f.getFileName().toString();
-        if (!n.startsWith(prefix) || !n.endsWith(".tmp")) {
+        String p = n.startsWith(prefix) ? prefix : n.startsWith(textPrefix) ? textPrefix : null;
+        if (p == null || !n.endsWith(".tmp")) {
           continue;
         }
-        String[] parts = n.substring(prefix.length()).split("\\.");
+        String[] parts = n.substring(p.length()).split("\\.");
         boolean alive = false;
         try {
           alive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
@@ -245,20 +565,41 @@ public final class PaperIndex {
     }
   }
 
-  private void write(Path tmp, View old, Map<String, Attrs> files) throws IOException {
-    Map<String, Attrs> todo = new HashMap<>(files);
+  private void write(Path tmp, View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
+      long verifiedAt, TextLog text) throws IOException {
+    Map<String, Attrs> todo = new HashMap<>();
+    if (files != null) {
+      todo.putAll(files);
+    } else {
+      changes.forEach((path, a) -> {
+        if (a != null) {
+          todo.put(path, a);
+        }
+      });
+    }
+    long[] window;
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
-      Writer w = new Writer(ch, racyWindow(tmp));
-      // Old records whose file has not changed since.
+      window = racyWindow(tmp);
+      Writer w = new Writer(ch, window);
+      // Old entries whose file has not changed since (their texts carried over or copied).
+      // The file table lists the files in the order of the entries: read side by side.
       if (old != null) {
-        Map<Long, FileEntry> byRef = old.fileTableByRef();
+        IndexCodec.In rows = new IndexCodec.In(old.files(), 0);
         old.forEachRaw((buf, off, len, ref) -> {
-          FileEntry e = byRef.get(ref);
-          if (e != null && e.attrs.mtime() != UNKNOWN && !e.attrs.key().isEmpty()
-              && e.attrs.equals(todo.get(e.path))) {
-            todo.remove(e.path);
-            w.record(e.path, e.attrs, buf, off, len);
+          String path = rows.str();
+          Attrs a = new Attrs(rows.i64(), rows.i64(), rows.str());
+          rows.u8();
+          if (rows.i64() != ref) {
+            throw new Damaged("the index " + file + " is damaged (its file table)", null);
+          }
+          boolean same = files != null
+              ? a.mtime() != UNKNOWN && !a.key().isEmpty() && a.equals(todo.get(path))
+              : !changes.containsKey(path);
+          if (same) {
+            todo.remove(path);
+            text.carry(old, buf, off);
+            w.record(path, a, buf, off, len);
           }
         });
       }
@@ -267,16 +608,16 @@ public final class PaperIndex {
       paths.sort(null);
       for (int from = 0; from < paths.size(); from += FILES_AT_ONCE) {
         List<String> part = paths.subList(from, Math.min(paths.size(), from + FILES_AT_ONCE));
-        byte[][] encoded = new byte[part.size()][];
-        IntStream.range(0, part.size()).parallel().forEach(i -> encoded[i] = record(part.get(i)));
+        Made[] made = new Made[part.size()];
+        IntStream.range(0, part.size()).parallel().forEach(i -> made[i] = record(part.get(i)));
         for (int i = 0; i < part.size(); i++) {
-          if (encoded[i] != null) {
-            w.record(part.get(i), todo.get(part.get(i)), ByteBuffer.wrap(encoded[i]), 0, encoded[i].length);
+          if (made[i] != null) {
+            text.add(made[i].entry, made[i].text);
+            w.record(part.get(i), todo.get(part.get(i)), ByteBuffer.wrap(made[i].entry), 0, made[i].entry.length);
           }
         }
       }
-      w.finish();
-      ch.force(true);
+      w.finish(stamp, window, verifiedAt, text.id());
     }
   }
 
@@ -298,11 +639,13 @@ public final class PaperIndex {
     return new long[] {Math.min(now, wall) - r, Math.max(now, wall) + r};
   }
 
-  /** One file's record (length prefix included), made from the file; null when the file is gone. */
-  private byte[] record(String path) {
-    Path f = cache.root().resolve("papers").resolve(path);
+  /** An entry made from a file (its text not placed yet), or a broken file's. */
+  private record Made(byte[] entry, byte[] text) {}
+
+  /** One file's entry (length prefix included), made from the file; null when the file is gone. */
+  private Made record(String path) {
+    Path f = papersDir().resolve(path);
     IndexCodec.Out o = new IndexCodec.Out();
-    o.i32(0);
     byte[] content;
     try {
       content = Files.readAllBytes(f);
@@ -315,24 +658,102 @@ public final class PaperIndex {
     }
     try {
       Paper p = cache.parse(content, f);
-      o.u8(KIND_PAPER);
-      o.str(path);
-      IndexCodec.write(p, o);
+      byte[] text = text(p);
+      head(o, KIND_PAPER, path);
+      entry(p, o);
+      o.putI32(0, o.length() - 4);
+      return new Made(o.bytes(), text);
     } catch (RuntimeException e) {
       o.reset();
-      o.i32(0);
       return broken(o, path, KIND_BROKEN, e instanceof CacheException ? e.getMessage() : f + ": " + e.getMessage());
     }
-    o.putI32(0, o.length() - 4);
-    return o.bytes();
   }
 
-  private static byte[] broken(IndexCodec.Out o, String path, int kind, String message) {
+  private static void head(IndexCodec.Out o, int kind, String path) {
+    o.i32(0);
     o.u8(kind);
+    o.i64(0); // text offset, set when the text is placed
+    o.i32(0); // text length
+    o.i32(0); // text CRC
     o.str(path);
+  }
+
+  private static Made broken(IndexCodec.Out o, String path, int kind, String message) {
+    head(o, kind, path);
     o.str(message);
     o.putI32(0, o.length() - 4);
-    return o.bytes();
+    return new Made(o.bytes(), null);
+  }
+
+  /**
+   * What ranking reads of a paper: its latest time, its best velocity as of then, its year, topics, id
+   * and keys.
+   *
+   * @throws IllegalArgumentException for a record ranking cannot use: a history entry with no source
+   *     or time, a histogram with no date or years (a file edited by hand); the index holds it as a
+   *     broken file
+   */
+  static void entry(Paper p, IndexCodec.Out o) {
+    Instant latest = null;
+    for (Observation h : p.history()) {
+      if (h.source() == null || h.observedAt() == null) {
+        throw new IllegalArgumentException(p.id() + ": a history entry with no \"source\" or \"observedAt\"");
+      }
+      latest = later(latest, h.observedAt());
+    }
+    for (Histogram h : p.histograms().values()) {
+      if (h == null || h.madeAt() == null || h.byYear() == null) {
+        throw new IllegalArgumentException(p.id() + ": a histogram with no \"madeAt\" or \"byYear\"");
+      }
+      latest = later(latest, h.madeAt());
+    }
+    for (Citation c : p.citations().values()) {
+      latest = later(latest, c.observedAt());
+    }
+    Instant at = latest == null ? Instant.MIN : latest;
+    Candidates.Score s = latest == null ? null : Candidates.scoreOf(p, latest);
+    o.i64(at.getEpochSecond());
+    o.i32(at.getNano());
+    o.u8(s == null ? 0 : 1);
+    o.i64(Double.doubleToRawLongBits(s == null ? 0 : s.velocity()));
+    o.i32(s == null ? 0 : s.count());
+    o.nint(p.year());
+    o.strings(p.topics());
+    o.str(p.id());
+    o.strings(new ArrayList<>(p.keys()));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b == null || (a != null && !b.isAfter(a)) ? a : b;
+  }
+
+  /**
+   * A paper's blob in the text log: the text keyword membership searches (the lower-cased title and
+   * abstract, each with its length, -1 for none), then the whole record but its abstract
+   * ({@link IndexCodec}), for the papers a ranking prints.
+   */
+  static byte[] text(Paper p) {
+    IndexCodec.Out rec = new IndexCodec.Out();
+    IndexCodec.write(p, rec);
+    if (p.abstractText() != null) { // the abstract is written last: left out (null)
+      rec.truncate(rec.length() - 4 - p.abstractText().getBytes(StandardCharsets.UTF_8).length);
+      rec.i32(0);
+    }
+    byte[] t = p.title() == null ? null : p.title().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    String abs = p.abstractText();
+    byte[] a = abs == null ? null : abs.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(12 + (t == null ? 0 : t.length) + (a == null ? 0 : a.length) + rec.length());
+    b.putInt(t == null ? -1 : t.length);
+    if (t != null) {
+      b.put(t);
+    }
+    b.putInt(a == null ? -1 : a.length);
+    if (a != null) {
+      b.put(a);
+    }
+    b.putInt(rec.length());
+    b.put(rec.bytes());
+    return b.array();
   }
 
   private static void closeQuietly(View v) {
@@ -353,7 +774,107 @@ public final class PaperIndex {
   /** One row of the file table. */
   private record FileEntry(String path, Attrs attrs, int kind, long ref) {}
 
-  /** Writes records into checksummed chunks, then the file table, the chunk table and the trailer. */
+  /**
+   * The text log, as one rebuild appends to it: texts of unchanged entries stay where they are (or
+   * are copied into a new log when the old one is mostly dead texts); new texts are appended; the
+   * log is forced to disk before the index that points into it is renamed into place.
+   */
+  private static final class TextLog implements AutoCloseable {
+    private final Path path;
+    private final Path target;
+    private final FileChannel ch;
+    private final long id;
+    private final boolean fresh;
+    private long position;
+
+    private TextLog(Path path, Path target, FileChannel ch, long id, boolean fresh, long position) {
+      this.path = path;
+      this.target = target;
+      this.ch = ch;
+      this.id = id;
+      this.fresh = fresh;
+      this.position = position;
+    }
+
+    /** The old log to append to when the old index points into it and it is not mostly dead; else a new one. */
+    static TextLog forAppending(Path target, View old, int files) throws IOException {
+      if (old != null && old.text != null && old.text.id == old.textId) {
+        long length = old.text.length;
+        long live = old.liveText;
+        if (length <= TEXT_GARBAGE_FACTOR * live + (64L << 20) || files == 0) {
+          // Appended after whatever is there (texts of an interrupted rebuild are dead, never read).
+          FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE);
+          return new TextLog(target, target, ch, old.textId, false, old.text.length);
+        }
+      }
+      Path tmp = AtomicFiles.temporaryFor(target);
+      FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      long id = ThreadLocalRandom.current().nextLong();
+      ByteBuffer h = ByteBuffer.allocate(TEXT_HEADER).putLong(TEXT_MAGIC).putLong(id).flip();
+      while (h.hasRemaining()) {
+        ch.write(h);
+      }
+      return new TextLog(tmp, target, ch, id, true, TEXT_HEADER);
+    }
+
+    long id() {
+      return id;
+    }
+
+    /** An unchanged entry's text: kept in place, or copied into the new log. */
+    void carry(View old, ByteBuffer buf, int off) {
+      if (buf.get(off + AT_KIND) != KIND_PAPER || !fresh) {
+        return;
+      }
+      long at = buf.getLong(off + AT_TEXT);
+      int len = buf.getInt(off + AT_TEXT + 8);
+      byte[] t = old.text == null ? null : old.text.bytes(at, len, buf.getInt(off + AT_TEXT + 12));
+      if (t == null) {
+        throw new Damaged("the text log " + target + " is damaged", null);
+      }
+      place(buf, off, t);
+    }
+
+    /** A new entry's text, appended; its place written into the entry. */
+    void add(byte[] entry, byte[] text) {
+      if (text != null) {
+        place(ByteBuffer.wrap(entry), 0, text);
+      }
+    }
+
+    private void place(ByteBuffer entry, int off, byte[] text) {
+      entry.putLong(off + AT_TEXT, position);
+      entry.putInt(off + AT_TEXT + 8, text.length);
+      entry.putInt(off + AT_TEXT + 12, crc(text, text.length));
+      ByteBuffer b = ByteBuffer.wrap(text);
+      try {
+        while (b.hasRemaining()) {
+          position += ch.write(b, position);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Forces the texts to disk; a new log is renamed into place. */
+    void commit() throws IOException {
+      ch.force(false);
+      ch.close();
+      if (fresh) {
+        AtomicFiles.replace(path, target);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      ch.close();
+      if (fresh) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** Writes entries into checksummed chunks, then the file table, the chunk table, the stamp and the trailer. */
   private static final class Writer {
     private final FileChannel ch;
     private final long[] racy;
@@ -365,6 +886,8 @@ public final class PaperIndex {
     private int chunkCount;
     private int fileCount;
     private int brokenCount;
+    private long liveText;
+    private final List<String> untrusted = new ArrayList<>();
 
     Writer(FileChannel ch, long[] racy) throws IOException {
       this.ch = ch;
@@ -375,13 +898,16 @@ public final class PaperIndex {
       write(h.bytes());
     }
 
-    /** One record: its bytes, length prefix included, at {@code off} in {@code buf}. */
+    /** One entry: its bytes, length prefix included, at {@code off} in {@code buf}. */
     void record(String path, Attrs a, ByteBuffer buf, int off, int len) {
-      int kind = buf.get(off + 4);
+      int kind = buf.get(off + AT_KIND);
       files.str(path);
       files.i64(a.size());
       boolean trusted = kind != KIND_UNREADABLE && (a.mtime() < racy[0] || a.mtime() > racy[1]);
       files.i64(trusted ? a.mtime() : UNKNOWN);
+      if (!trusted) {
+        untrusted.add(path);
+      }
       files.str(a.key());
       files.u8(kind);
       files.i64(position + chunk.length());
@@ -389,6 +915,7 @@ public final class PaperIndex {
       if (kind != KIND_PAPER) {
         brokenCount++;
       }
+      liveText += buf.getInt(off + AT_TEXT + 8);
       chunk.raw(buf, off, len);
       chunkRecords++;
       if (chunk.length() >= CHUNK_BYTES) {
@@ -411,13 +938,26 @@ public final class PaperIndex {
       chunkRecords = 0;
     }
 
-    void finish() {
+    void finish(Stamp stamp, long[] window, long verifiedAt, long textId) {
       endChunk();
       long filesAt = position;
       byte[] f = files.bytes();
       write(f);
       long chunksAt = position;
       write(chunks.bytes());
+      long stampAt = position;
+      IndexCodec.Out s = new IndexCodec.Out();
+      s.i32(stamp.dirs().size());
+      for (DirState d : stamp.dirs()) {
+        s.str(d.name());
+        s.i64(d.mtime() >= window[0] && d.mtime() <= window[1] ? UNKNOWN : d.mtime());
+        s.str(d.key());
+      }
+      s.str(stamp.journalKey());
+      s.i64(stamp.journalLength());
+      s.strings(untrusted);
+      byte[] sb = s.bytes();
+      write(sb);
       IndexCodec.Out t = new IndexCodec.Out();
       t.i64(filesAt);
       t.i32(fileCount);
@@ -425,6 +965,12 @@ public final class PaperIndex {
       t.i64(chunksAt);
       t.i32(chunkCount);
       t.i32(brokenCount);
+      t.i64(stampAt);
+      t.i32(sb.length);
+      t.i32(crc(sb, sb.length));
+      t.i64(verifiedAt);
+      t.i64(textId);
+      t.i64(liveText);
       t.i64(END);
       write(t.bytes());
     }
@@ -447,73 +993,137 @@ public final class PaperIndex {
     return (int) c.getValue();
   }
 
-  /** One paper of the index, decoded without its abstract, which is read when asked for. */
-  public static final class Record {
-    private final ByteBuffer buf;
-    private final long ref;
-    private final Paper paper;
-    private final int abstractAt;
-
-    private Record(ByteBuffer buf, long ref, Paper paper, int abstractAt) {
-      this.buf = buf;
-      this.ref = ref;
-      this.paper = paper;
-      this.abstractAt = abstractAt;
-    }
-
-    /** The paper with every field but the abstract (null here). */
-    public Paper paper() {
-      return paper;
-    }
-
-    /** The abstract, decoded now; only during the visit that handed out this record. */
-    public String abstractText() {
-      return IndexCodec.readAbstract(new IndexCodec.In(buf, abstractAt));
-    }
-
-    /** A reference to this record for {@link View#paper(long)}. */
-    public long ref() {
-      return ref;
-    }
-  }
-
-  /** What {@link View#forEachRaw} hands out: a record's bytes (length prefix included) and its offset. */
+  /** What {@link View#forEachRaw} hands out: an entry's bytes (length prefix included) and its offset. */
   interface RawVisitor {
     void visit(ByteBuffer buf, int off, int len, long ref);
   }
 
-  /** An opened index: its channel, the file table (as read) and the chunk table. */
+  /** An opened text log: mapped in windows, read by offset. */
+  static final class Text {
+    private static final long WINDOW = 1L << 30;
+    private final FileChannel ch;
+    private final long id;
+    private final long length;
+    private final ByteBuffer[] maps;
+
+    private Text(FileChannel ch, long id, long length) {
+      this.ch = ch;
+      this.id = id;
+      this.length = length;
+      this.maps = new ByteBuffer[(int) ((length + WINDOW - 1) / WINDOW) + 1];
+    }
+
+    static Text open(Path f) {
+      try {
+        FileChannel ch = FileChannel.open(f, StandardOpenOption.READ);
+        long length = ch.size();
+        ByteBuffer h = ByteBuffer.allocate(TEXT_HEADER);
+        while (h.hasRemaining() && ch.read(h, h.position()) >= 0) {
+          // read the header
+        }
+        if (h.hasRemaining() || h.getLong(0) != TEXT_MAGIC) {
+          ch.close();
+          return null;
+        }
+        return new Text(ch, h.getLong(8), length);
+      } catch (IOException | UnsupportedOperationException e) {
+        return null;
+      }
+    }
+
+    /** The bytes at {@code at}, checked against their CRC; null when they are not what was written. */
+    byte[] bytes(long at, int len, int crc) {
+      if (at < TEXT_HEADER || len < 0 || at + len > length) {
+        return null;
+      }
+      byte[] out = new byte[len];
+      try {
+        int done = 0;
+        while (done < len) {
+          long p = at + done;
+          int w = (int) (p / WINDOW);
+          ByteBuffer m = window(w);
+          int inWindow = (int) (p - w * WINDOW);
+          int n = Math.min(len - done, m.limit() - inWindow);
+          m.get(inWindow, out, done, n);
+          done += n;
+        }
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+      return crc(out, len) == crc ? out : null;
+    }
+
+    private synchronized ByteBuffer window(int w) throws IOException {
+      if (maps[w] == null) {
+        long from = w * WINDOW;
+        maps[w] = ch.map(FileChannel.MapMode.READ_ONLY, from, Math.min(WINDOW, length - from));
+      }
+      return maps[w];
+    }
+
+    void close() {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        // read-only
+      }
+    }
+  }
+
+  /** An opened index: its channel, the file table (as read), the chunk table, the stamp and the text log. */
   public static final class View implements AutoCloseable {
     /** The index of a cache with no paper. */
-    static final View EMPTY = new View(null, null, ByteBuffer.allocate(0), 0, 0, new long[0], new int[0],
-        new int[0], new int[0]);
-    /** One chunk buffer per thread, reused: a scan reads hundreds of megabytes. */
+    static final View EMPTY = new View(null, null, null, ByteBuffer.allocate(0), 0, 0, 0, 0, 0, new long[0], new int[0],
+        new int[0], new int[0], new Stamp(List.of(), "", 0, List.of()), 0, 0, 0, null);
+    /** One chunk buffer per thread, reused. */
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
     private final Path path;
+    private final PaperCache cache;
     private final FileChannel ch;
-    private final ByteBuffer fileTable;
+    /** The file table, read (and checked) when first needed: a fresh index is ranked without it. */
+    private ByteBuffer fileTable;
+    private final long filesAt;
+    private final int filesLength;
+    private final int filesCrc;
     private final int fileCount;
     private final int brokenCount;
     private final long[] chunkAt;
     private final int[] chunkLength;
     private final int[] chunkRecords;
     private final int[] chunkCrc;
+    private final Stamp stamp;
+    private final long verifiedAt;
+    private final long textId;
+    private final long liveText;
+    private final Text text;
 
-    private View(Path path, FileChannel ch, ByteBuffer fileTable, int fileCount, int brokenCount,
-        long[] chunkAt, int[] chunkLength, int[] chunkRecords, int[] chunkCrc) {
+    private View(Path path, PaperCache cache, FileChannel ch, ByteBuffer fileTable, long filesAt, int filesLength,
+        int filesCrc, int fileCount, int brokenCount,
+        long[] chunkAt, int[] chunkLength, int[] chunkRecords, int[] chunkCrc, Stamp stamp, long verifiedAt,
+        long textId, long liveText, Text text) {
       this.path = path;
+      this.cache = cache;
       this.ch = ch;
       this.fileTable = fileTable;
+      this.filesAt = filesAt;
+      this.filesLength = filesLength;
+      this.filesCrc = filesCrc;
       this.fileCount = fileCount;
       this.brokenCount = brokenCount;
       this.chunkAt = chunkAt;
       this.chunkLength = chunkLength;
       this.chunkRecords = chunkRecords;
       this.chunkCrc = chunkCrc;
+      this.stamp = stamp;
+      this.verifiedAt = verifiedAt;
+      this.textId = textId;
+      this.liveText = liveText;
+      this.text = text;
     }
 
     /** The index in this file, or null when it is missing, foreign, of another format or damaged. */
-    static View open(Path f) {
+    static View open(Path f, Path textFile, PaperCache cache) {
       FileChannel ch;
       try {
         ch = FileChannel.open(f, StandardOpenOption.READ);
@@ -522,7 +1132,7 @@ public final class PaperIndex {
       }
       View v = null;
       try {
-        v = parse(f, ch);
+        v = parse(f, ch, textFile, cache);
       } catch (IOException | RuntimeException e) {
         v = null;
       }
@@ -536,14 +1146,14 @@ public final class PaperIndex {
       return v;
     }
 
-    private static View parse(Path f, FileChannel ch) throws IOException {
+    private static View parse(Path f, FileChannel ch, Path textFile, PaperCache cache) throws IOException {
       long size = ch.size();
       if (size < HEADER + TRAILER) {
         return null;
       }
       ByteBuffer head = read(ch, 0, HEADER);
       ByteBuffer t = read(ch, size - TRAILER, TRAILER);
-      if (head.getLong(0) != MAGIC || head.getInt(8) != FORMAT || t.getLong(32) != END) {
+      if (head.getLong(0) != MAGIC || head.getInt(8) != FORMAT || t.getLong(72) != END) {
         return null;
       }
       long filesAt = t.getLong(0);
@@ -552,8 +1162,15 @@ public final class PaperIndex {
       long chunksAt = t.getLong(16);
       int chunkCount = t.getInt(24);
       int brokenCount = t.getInt(28);
+      long stampAt = t.getLong(32);
+      int stampLength = t.getInt(40);
+      int stampCrc = t.getInt(44);
+      long verifiedAt = t.getLong(48);
+      long textId = t.getLong(56);
+      long liveText = t.getLong(64);
       if (filesAt < HEADER || chunksAt < filesAt || chunkCount < 0 || fileCount < 0 || brokenCount < 0
-          || chunksAt + chunkCount * 20L != size - TRAILER || chunksAt - filesAt > Integer.MAX_VALUE) {
+          || chunksAt + chunkCount * 20L != stampAt || stampAt + stampLength != size - TRAILER
+          || chunksAt - filesAt > Integer.MAX_VALUE || stampLength < 0) {
         return null;
       }
       ByteBuffer table = read(ch, chunksAt, chunkCount * 20);
@@ -577,22 +1194,56 @@ public final class PaperIndex {
       if (expect != filesAt || records != fileCount) {
         return null;
       }
-      ByteBuffer fb = read(ch, filesAt, (int) (chunksAt - filesAt));
-      if (crc(fb.array(), fb.limit()) != filesCrc) {
+      ByteBuffer sb = read(ch, stampAt, stampLength);
+      if (crc(sb.array(), stampLength) != stampCrc) {
         return null;
       }
-      return new View(f, ch, fb, fileCount, t.getInt(28), at, len, recs, crc);
+      IndexCodec.In in = new IndexCodec.In(sb, 0);
+      List<DirState> dirs = new ArrayList<>();
+      for (int i = in.i32(); i > 0; i--) {
+        String name = in.str();
+        long mtime = in.i64();
+        dirs.add(new DirState(name, mtime, in.str()));
+      }
+      String journalKey = in.str();
+      long journalLength = in.i64();
+      Stamp stamp = new Stamp(dirs, journalKey == null ? "" : journalKey, journalLength, in.strings());
+      Text text = Text.open(textFile);
+      if (text != null && text.id != textId) {
+        text.close();
+        text = null; // another log: its entries' texts are not there (a rebuild makes them again)
+      }
+      if (text == null && liveText > 0) {
+        return null;
+      }
+      return new View(f, cache, ch, null, filesAt, (int) (chunksAt - filesAt), filesCrc, fileCount, brokenCount, at, len, recs, crc, stamp, verifiedAt, textId,
+          liveText, text);
     }
 
     /** The rows of the file table, one at a time. */
     private void forEachFile(Consumer<FileEntry> action) {
-      IndexCodec.In in = new IndexCodec.In(fileTable, 0);
+      IndexCodec.In in = new IndexCodec.In(files(), 0);
       for (int i = 0; i < fileCount; i++) {
         String p = in.str();
         Attrs a = new Attrs(in.i64(), in.i64(), in.str());
         int kind = in.u8();
         action.accept(new FileEntry(p, a, kind, in.i64()));
       }
+    }
+
+    private synchronized ByteBuffer files() {
+      if (fileTable == null) {
+        try {
+          ByteBuffer fb = read(ch, filesAt, filesLength);
+          if (crc(fb.array(), fb.limit()) != filesCrc) {
+            throw damaged(null);
+          }
+          fileTable = fb;
+        } catch (IOException e) {
+          throw damaged(e);
+        }
+      }
+      return fileTable;
     }
 
     private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
@@ -603,26 +1254,6 @@ public final class PaperIndex {
         }
       }
       return b.flip();
-    }
-
-    /** True when it was made from exactly these files, in exactly these states, none of them racy. */
-    boolean freshFor(Map<String, Attrs> current) {
-      if (fileCount != current.size()) {
-        return false;
-      }
-      boolean[] fresh = {true};
-      try {
-        forEachFile(e -> fresh[0] &= e.attrs.mtime() != UNKNOWN && e.attrs.equals(current.get(e.path)));
-      } catch (RuntimeException e) {
-        return false; // a malformed table: made again
-      }
-      return fresh[0];
-    }
-
-    Map<Long, FileEntry> fileTableByRef() {
-      Map<Long, FileEntry> m = new HashMap<>(fileCount * 2);
-      forEachFile(e -> m.put(e.ref, e));
-      return m;
     }
 
     /** How many files it holds (papers and broken ones). */
@@ -646,7 +1277,7 @@ public final class PaperIndex {
         try {
           ByteBuffer b = read(ch, e.ref, 4);
           b = read(ch, e.ref, 4 + b.getInt(0));
-          IndexCodec.In in = new IndexCodec.In(b, 5);
+          IndexCodec.In in = new IndexCodec.In(b, AT_PATH);
           in.skipStr();
           out.add(in.str());
         } catch (IOException | RuntimeException ex) {
@@ -661,7 +1292,7 @@ public final class PaperIndex {
       try {
         ByteBuffer b = BUFFERS.get();
         if (b == null || b.capacity() < chunkLength[i]) {
-          b = ByteBuffer.allocate(Math.max(chunkLength[i], CHUNK_BYTES + (CHUNK_BYTES >> 2)));
+          b = ByteBuffer.allocate(Math.max(chunkLength[i], CHUNK_BYTES + (CHUNK_BYTES >> 1)));
           BUFFERS.set(b);
         }
         b.clear().limit(chunkLength[i]);
@@ -690,14 +1321,14 @@ public final class PaperIndex {
           + "; it was removed and the next run rebuilds it from the paper files", e);
     }
 
-    /** Every record's bytes, chunk by chunk, in order. */
+    /** Every entry's bytes, chunk by chunk, in order. */
     void forEachRaw(RawVisitor v) {
       for (int i = 0; i < chunkAt.length; i++) {
         ByteBuffer b = chunk(i);
         int off = 0;
         for (int r = 0; r < chunkRecords[i]; r++) {
           int len = 4 + b.getInt(off);
-          if (len <= 4 || off + len > b.limit()) {
+          if (len <= AT_PATH || off + len > b.limit()) {
             throw damaged(null);
           }
           v.visit(b, off, len, chunkAt[i] + off);
@@ -707,39 +1338,83 @@ public final class PaperIndex {
     }
 
     /**
-     * Every paper, chunks in parallel (the action must be thread-safe); broken files are left out (see
-     * {@link #problems()}). A record's abstract can be read only during its visit.
+     * The papers as ranking candidates: entries visited chunk by chunk in parallel, their scores
+     * those computed when the entries were made where the ranking's now allows (else computed from the
+     * paper file); printed papers read from their files.
+     *
      */
-    public void forEach(Consumer<Record> action) {
-      IntStream.range(0, chunkAt.length).parallel().forEach(i -> {
-        ByteBuffer b = chunk(i);
-        int off = 0;
-        for (int r = 0; r < chunkRecords[i]; r++) {
-          int len = b.getInt(off);
-          if (len <= 0 || off + 4 + len > b.limit()) {
-            throw damaged(null);
-          }
-          if (b.get(off + 4) == KIND_PAPER) {
-            IndexCodec.In in = new IndexCodec.In(b, off + 5);
-            in.skipStr();
-            Paper p = IndexCodec.read(in);
-            action.accept(new Record(b, chunkAt[i] + off, p, in.position()));
-          }
-          off += 4 + len;
+    public Candidates candidates() {
+      return new Candidates() {
+        @Override
+        public void forEach(Visitor visitor) {
+          forEachEntry(Instant.MAX, e -> {
+            Paper p = paper(e.ref());
+            visitor.visit(p, p::abstractText, e.ref());
+          });
         }
-      });
+
+        @Override
+        public void forEachEntry(Instant asOf, Consumer<Entry> action) {
+          IntStream.range(0, chunkAt.length).parallel().forEach(i -> {
+            ByteBuffer b = chunk(i);
+            Cursor c = new Cursor(View.this, b, asOf);
+            int off = 0;
+            for (int r = 0; r < chunkRecords[i]; r++) {
+              int len = b.getInt(off);
+              if (len <= AT_PATH || off + 4 + len > b.limit()) {
+                throw damaged(null);
+              }
+              if (b.get(off + AT_KIND) == KIND_PAPER) {
+                c.at(off, chunkAt[i] + off);
+                action.accept(c);
+              }
+              off += 4 + len;
+            }
+          });
+        }
+
+        @Override
+        public Paper paper(long ref) {
+          return View.this.paper(ref);
+        }
+      };
     }
 
-    /** The paper a {@link Record#ref()} names, without its abstract. */
-    public Paper paper(long ref) {
+    /** The path of the paper file an entry (by its offset) was made from. */
+    String pathOf(long ref) {
       try {
         int len = read(ch, ref, 4).getInt(0);
         ByteBuffer b = read(ch, ref, 4 + len);
-        IndexCodec.In in = new IndexCodec.In(b, 5);
-        in.skipStr();
-        return IndexCodec.read(in);
+        return new IndexCodec.In(b, AT_PATH).str();
       } catch (IOException | RuntimeException e) {
         throw new CacheException("cannot read the index " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * The paper an entry (by its offset) was made from, without its abstract: from the text log, or
+     * from its file where the log does not hold it as written.
+     */
+    public Paper paper(long ref) {
+      if (text != null) {
+        try {
+          ByteBuffer e = read(ch, ref, AT_PATH);
+          byte[] blob = text.bytes(e.getLong(AT_TEXT), e.getInt(AT_TEXT + 8), e.getInt(AT_TEXT + 12));
+          if (blob != null) {
+            ByteBuffer b = ByteBuffer.wrap(blob);
+            int at = 4 + Math.max(0, b.getInt(0));
+            at += 4 + Math.max(0, b.getInt(at));
+            return IndexCodec.read(new IndexCodec.In(b, at + 4));
+          }
+        } catch (IOException | RuntimeException ex) {
+          // read from the file instead
+        }
+      }
+      Path f = cache.root().resolve("papers").resolve(pathOf(ref));
+      try {
+        return cache.parse(Files.readAllBytes(f), f);
+      } catch (IOException | CacheException e) {
+        throw new CacheException(f + " changed while it was being ranked (" + e.getMessage() + "); run again", e);
       }
     }
 
@@ -751,8 +1426,169 @@ public final class PaperIndex {
       try {
         ch.close();
       } catch (IOException e) {
-        // read-only: nothing is lost
+        // read-only
       }
+      if (text != null) {
+        text.close();
+      }
+    }
+  }
+
+  /** One entry as a ranking candidate, read in place; one per chunk and thread, moved from entry to entry. */
+  private static final class Cursor implements Candidates.Entry {
+    private final View view;
+    private final ByteBuffer b;
+    private final Instant asOf;
+    private final long asOfSecond;
+    private final int asOfNano;
+    private int off;
+    private long ref;
+    private int yearAt;
+    private int topicsAt;
+    private String taggedName;
+    private byte[] taggedBytes;
+
+    Cursor(View view, ByteBuffer b, Instant asOf) {
+      this.view = view;
+      this.b = b;
+      this.asOf = asOf;
+      this.asOfSecond = asOf.getEpochSecond();
+      this.asOfNano = asOf.getNano();
+    }
+
+    void at(int off, long ref) {
+      this.off = off;
+      this.ref = ref;
+      int p = off + AT_PATH;
+      p += strLength(p);
+      this.yearAt = p + 12 + 1 + 8 + 4;
+      this.topicsAt = yearAt + (b.get(yearAt) == 0 ? 1 : 5);
+    }
+
+    private int strLength(int p) {
+      int n = b.getInt(p);
+      return 4 + (n > 0 ? n - 1 : 0);
+    }
+
+    private int skipStrings(int p) {
+      int n = b.getInt(p);
+      p += 4;
+      for (int i = 0; i < n; i++) {
+        p += strLength(p);
+      }
+      return p;
+    }
+
+    private String str(int p) {
+      int n = b.getInt(p);
+      return n == 0 ? null : new String(b.array(), p + 4, n - 1, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Integer year() {
+      return b.get(yearAt) == 0 ? null : b.getInt(yearAt + 1);
+    }
+
+    @Override
+    public boolean taggedWith(String topicName) {
+      if (!topicName.equals(taggedName)) {
+        taggedName = topicName;
+        taggedBytes = topicName.getBytes(StandardCharsets.UTF_8);
+      }
+      byte[] name = taggedBytes;
+      int p = topicsAt;
+      int n = b.getInt(p);
+      p += 4;
+      for (int i = 0; i < n; i++) {
+        int len = b.getInt(p);
+        if (len - 1 == name.length && java.util.Arrays.equals(b.array(), p + 4, p + 4 + name.length, name, 0,
+            name.length)) {
+          return true;
+        }
+        p += strLength(p);
+      }
+      return false;
+    }
+
+    @Override
+    public String id() {
+      return str(skipStrings(topicsAt));
+    }
+
+    @Override
+    public Collection<String> keys() {
+      int p = skipStrings(topicsAt);
+      p += strLength(p);
+      int n = b.getInt(p);
+      p += 4;
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(str(p));
+        p += strLength(p);
+      }
+      return out;
+    }
+
+    @Override
+    public boolean mentionsAny(List<String> lowerKeywords) {
+      byte[] t = view.text == null ? null
+          : view.text.bytes(b.getLong(off + AT_TEXT), b.getInt(off + AT_TEXT + 8), b.getInt(off + AT_TEXT + 12));
+      if (t == null) {
+        Paper p = view.paper(ref); // no text where it should be: read from the file
+        String title = p.title();
+        return dev.papers.topic.Membership.mentions(title, p::abstractText, lowerKeywords);
+      }
+      ByteBuffer tb = ByteBuffer.wrap(t);
+      int titleLen = tb.getInt(0);
+      int absAt = 4 + Math.max(0, titleLen);
+      int absLen = tb.getInt(absAt);
+      for (String k : lowerKeywords) {
+        byte[] kb = k.getBytes(StandardCharsets.UTF_8);
+        if (titleLen >= 0 && contains(t, 4, titleLen, kb)) {
+          return true;
+        }
+      }
+      for (String k : lowerKeywords) {
+        byte[] kb = k.getBytes(StandardCharsets.UTF_8);
+        if (absLen >= 0 && contains(t, absAt + 4, absLen, kb)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean contains(byte[] hay, int from, int len, byte[] needle) {
+      int last = from + len - needle.length;
+      outer:
+      for (int i = from; i <= last; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (hay[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public Candidates.Score score() {
+      int p = off + AT_PATH;
+      p += strLength(p);
+      long sec = b.getLong(p);
+      int nano = b.getInt(p + 8);
+      if (asOfSecond > sec || (asOfSecond == sec && asOfNano >= nano)) {
+        if (b.get(p + 12) == 0) {
+          return null;
+        }
+        return new Candidates.Score(Double.longBitsToDouble(b.getLong(p + 13)), b.getInt(p + 21));
+      }
+      return Candidates.scoreOf(view.paper(ref), asOf); // a now before the paper's latest time
+    }
+
+    @Override
+    public long ref() {
+      return ref;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.papers.cli;
 
 import dev.papers.app.App;
 import dev.papers.model.Source;
+import dev.papers.report.DigestFormat;
 import dev.papers.report.ReportFormat;
 import java.time.Duration;
 import java.util.Set;
@@ -49,6 +50,18 @@ final class Converters {
     public ReportFormat convert(String value) {
       try {
         return ReportFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code digest --format markdown|html|json}, case-insensitive. */
+  static final class DigestFormats implements ITypeConverter<DigestFormat> {
+    @Override
+    public DigestFormat convert(String value) {
+      try {
+        return DigestFormat.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

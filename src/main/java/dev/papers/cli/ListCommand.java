@@ -1,5 +1,6 @@
 package dev.papers.cli;
 
+import dev.papers.config.UsageException;
 import dev.papers.app.App;
 import dev.papers.cache.PaperCache;
 import dev.papers.model.Paper;
@@ -51,6 +52,12 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (json && spec.commandLine().getParseResult().hasMatchedOption("--format") && format != ReportFormat.JSON) {
+      throw new UsageException("--json and --format " + format.flag() + " ask for two formats; give one");
+    }
+    if (since != null && topic == null) {
+      throw new UsageException("--since works with --topic (it drops a topic's older papers); add --topic NAME");
+    }
     ReportFormat f = json ? ReportFormat.JSON : format;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -12,12 +12,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code papers}: the top-level command. */
 @Command(name = "papers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Harvest paper metadata and citation counts from arXiv, Semantic Scholar and",
-        "Google-Scholar-style pages into a local JSON cache, and rank a topic's papers",
+    description = {"Harvest paper metadata and citation counts from arXiv, Semantic Scholar, OpenAlex",
+        "and Google-Scholar-style pages into a local JSON cache, and rank a topic's papers",
         "by citation velocity."},
     footer = {"", "Environment: PAPERS_CACHE, PAPERS_QUERIES, PAPERS_ARXIV_URL, PAPERS_S2_URL,",
-        "PAPERS_SCHOLAR_URL, PAPERS_S2_API_KEY, PAPERS_*_INTERVAL, PAPERS_MAX_RETRIES,",
-        "PAPERS_MAX_BACKOFF, PAPERS_NOW, HTTPS_PROXY, HTTP_PROXY, NO_PROXY (see README.md).",
+        "PAPERS_OPENALEX_URL, PAPERS_SCHOLAR_URL, PAPERS_S2_API_KEY, PAPERS_OPENALEX_API_KEY,",
+        "PAPERS_*_INTERVAL, PAPERS_MAX_RETRIES, PAPERS_MAX_BACKOFF, PAPERS_NOW, HTTPS_PROXY,",
+        "HTTP_PROXY, NO_PROXY (see README.md).",
         "Exit codes: 0 done, 1 failed, 2 bad input, 3 partial, 75 try again later."})
 public final class PapersCommand implements Runnable {
   /**
@@ -35,6 +36,8 @@ public final class PapersCommand implements Runnable {
     m.put("show", ShowCommand.class);
     m.put("list", ListCommand.class);
     m.put("rank", RankCommand.class);
+    m.put("digest", DigestCommand.class);
+    m.put("export", ExportCommand.class);
     m.put("topics", TopicsCommand.class);
     m.put("import", ImportCommand.class);
     m.put("refresh", RefreshCommand.class);

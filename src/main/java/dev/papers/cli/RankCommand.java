@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         "  papers rank --topic distillation --since 2019 --limit 10 --format markdown > reading-list.md",
         "  papers rank --topic contrastive --as-of 2025-12-31 --format json",
         "  papers rank --topic distillation --format bibtex > distillation.bib",
+        "  papers rank --topic distillation --format html > distillation.html",
         "  papers rank --topic distillation --explain"})
 public final class RankCommand implements Callable<Integer> {
   private final App app;
@@ -49,7 +50,7 @@ public final class RankCommand implements Callable<Integer> {
   String asOf;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Converters.Formats.class,
-      description = "table (default), markdown, json, csv or bibtex.")
+      description = "table (default), markdown, json, csv, bibtex or html (one self-contained page with a chart per paper).")
   ReportFormat format;
 
   @Option(names = "--explain", description = "Show, per paper, the method, the source and the numbers that went in.")

@@ -52,6 +52,10 @@ public final class ShowCommand implements Callable<Integer> {
       throw new UsageException("--format: unknown format " + InvalidIdException.quote(format)
           + "; formats: text, json, bibtex");
     }
+    if (json && spec.commandLine().getParseResult().hasMatchedOption("--format")
+        && !format.strip().equalsIgnoreCase("json")) {
+      throw new UsageException("--json and --format " + format.strip() + " ask for two formats; give one");
+    }
     PaperId parsed = Ids.parse(id, app.clock());
     PrintWriter out = spec.commandLine().getOut();
     Optional<Paper> p = app.cache().find(parsed);
@@ -76,7 +80,7 @@ public final class ShowCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
     } else {
-      PaperTextWriter.detail(p.get(), out);
+      PaperTextWriter.detail(p.get(), out, Terminal.interactive());
       out.flush();
     }
     return ExitCodes.OK;

@@ -93,7 +93,7 @@ public final class Settings {
         String where = path + ":" + (i + 1) + ": ";
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
-          warnings.add(where + "not NAME=value, ignored: " + dev.papers.model.InvalidIdException.quote(line));
+          warnings.add(where + "not NAME=value, ignored: " + badLine(line));
           continue;
         }
         String name = m.group(1);
@@ -107,6 +107,24 @@ public final class Settings {
     }
     return new Settings(Map.copyOf(env), Map.copyOf(values), path, home, warnings);
   }
+
+  /**
+   * A line that is no setting, as a warning quotes it: whole, unless it may hold a secret (it names a key,
+   * a token, a secret or a password), then only its leading name, so that a mistyped API key line never
+   * prints the key.
+   */
+  static String badLine(String line) {
+    if (!SECRET_WORD.matcher(line).find()) {
+      return dev.papers.model.InvalidIdException.quote(line);
+    }
+    Matcher name = LEADING_NAME.matcher(line);
+    String lead = name.lookingAt() ? name.group() : "";
+    return "a line that starts " + dev.papers.model.InvalidIdException.quote(lead)
+        + " (the rest is not shown: it may hold a secret)";
+  }
+
+  private static final Pattern SECRET_WORD = Pattern.compile("(?i)key|token|secret|passw");
+  private static final Pattern LEADING_NAME = Pattern.compile("(?:export\\s+)?[A-Za-z0-9_]*");
 
   /** The known name closest to {@code name} (case aside, at most two letters apart), or null. */
   static String nearest(String name) {

@@ -1,7 +1,12 @@
 package dev.papers.rank;
 
 import dev.papers.model.Paper;
+import dev.papers.topic.Membership;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +20,73 @@ public interface Candidates {
     void visit(Paper paper, Supplier<String> abstractText, long ref);
   }
 
+  /** A paper's best velocity and the count it used: what the order of a ranking needs. */
+  record Score(double velocity, int count) {}
+
+  /**
+   * One candidate as the ranking sees it: what membership looks at, its id, its score at the ranking's
+   * now, and a reference for {@link #paper(long)}. Valid only during its visit.
+   */
+  interface Entry extends Membership.Candidate {
+    String id();
+
+    /** The best velocity at the ranking's now, or null when the paper has no usable count then. */
+    Score score();
+
+    long ref();
+  }
+
   /** Visits every paper; the visitor must be thread-safe. */
   void forEach(Visitor visitor);
+
+  /**
+   * Visits every candidate with its score at {@code asOf}; the action must be thread-safe. By default
+   * each paper's velocity is computed from its record; an index can hand out scores it computed before.
+   */
+  default void forEachEntry(Instant asOf, Consumer<Entry> action) {
+    forEach((p, abstractText, ref) -> action.accept(new Entry() {
+      @Override
+      public Collection<String> keys() {
+        return p.keys();
+      }
+
+      @Override
+      public Integer year() {
+        return p.year();
+      }
+
+      @Override
+      public boolean taggedWith(String topicName) {
+        return p.topics().contains(topicName);
+      }
+
+      @Override
+      public boolean mentionsAny(List<String> lowerKeywords) {
+        return Membership.mentions(p.title(), abstractText, lowerKeywords);
+      }
+
+      @Override
+      public String id() {
+        return p.id();
+      }
+
+      @Override
+      public Score score() {
+        return scoreOf(p, asOf);
+      }
+
+      @Override
+      public long ref() {
+        return ref;
+      }
+    }));
+  }
+
+  /** A paper's score at {@code asOf} from its record, or null. */
+  static Score scoreOf(Paper p, Instant asOf) {
+    Optional<VelocityResult> v = Velocity.best(p, asOf);
+    return v.map(r -> new Score(r.velocity(), r.count())).orElse(null);
+  }
 
   /** The paper a reference handed to a visitor names. */
   Paper paper(long ref);

@@ -18,11 +18,18 @@ import java.util.regex.Pattern;
  *       GitHub's autolinking does not put a link inside the link.
  * </ul>
  *
- * Text never starts a line where these are used, so line-start syntax ({@code #}, {@code -},
- * {@code 1.}) needs no escape.
+ * Where text does start a line (a reference list's titles), {@link #lineStart} escapes what would start a
+ * block ({@code #}, {@code >}, {@code -}, {@code +}, {@code 1.}); in a heading, {@link #heading} escapes
+ * {@code #} (a closing sequence would be dropped). E-mail addresses, which GitHub links too, are code
+ * spans like web addresses.
  */
 public final class MarkdownText {
-  private static final Pattern WEB = Pattern.compile("(?i)(?:https?://|ftp://|www\\.)[^\\s<>\"']+");
+  private static final Pattern WEB = Pattern.compile("(?i)(?:https?://|ftp://|www\\.)[^\\s<>\"'`]+"
+      + "|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+  private static final Pattern ORDERED_START = Pattern.compile("^(\\d{1,9})([.)])");
+
+  /** The characters CommonMark, GitHub and Python-Markdown all take a backslash escape for. */
+  public static final String ESCAPABLE_EVERYWHERE = "\\`*_{}[]()#+-.!>";
 
   private MarkdownText() {}
 
@@ -100,5 +107,55 @@ public final class MarkdownText {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Inline text anywhere (a paragraph, a heading, a list item): as {@link #linkText}, since GitHub links
+   * a bare web or e-mail address in any text, and the others do not.
+   */
+  public static String inline(String s) {
+    return linkText(s);
+  }
+
+  /** Text that starts a line (a list item's first words): also what would start a block is escaped. */
+  public static String lineStart(String s) {
+    String t = inline(s);
+    if (t.isEmpty()) {
+      return t;
+    }
+    char c = t.charAt(0);
+    if (c == '#' || c == '-' || c == '+') {
+      return "\\" + t;
+    }
+    if (c == '=') {
+      return "&#61;" + t.substring(1);
+    }
+    Matcher m = ORDERED_START.matcher(t);
+    if (m.find()) {
+      return m.group(1) + "\\" + m.group(2) + t.substring(m.end());
+    }
+    return t;
+  }
+
+  /** A heading's text: inline, every {@code #} of the text escaped (a closing sequence would be dropped). */
+  public static String heading(String s) {
+    String clean = DisplayWidth.clean(s);
+    StringBuilder b = new StringBuilder(clean.length() + 8);
+    int from = 0;
+    for (int i = clean.indexOf('#'); i >= 0; i = clean.indexOf('#', from)) {
+      b.append(inline(clean.substring(from, i))).append("\\#");
+      from = i + 1;
+    }
+    return b.append(inline(clean.substring(from))).toString();
+  }
+
+  /** A link, {@code [text](url)}: the text as {@link #linkText}, the address as {@link #url}. */
+  public static String link(String text, String url) {
+    return "[" + linkText(text) + "](" + url(url) + ")";
+  }
+
+  /** An autolink, {@code <url>}: the address shown as it is, and linked, in all three. */
+  public static String autolink(String url) {
+    return "<" + url(url) + ">";
   }
 }

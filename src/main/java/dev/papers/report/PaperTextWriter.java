@@ -84,8 +84,16 @@ public final class PaperTextWriter {
     }
   }
 
-  /** The block, then every observation of the history and the histograms. */
+  /** The block, then every observation of the history and the histograms (as plain numbers). */
   public static void detail(Paper p, PrintWriter out) {
+    detail(p, out, false);
+  }
+
+  /**
+   * The block, then every observation of the history and the histograms; on a {@code terminal} the
+   * per-year counts as a sparkline, else as plain numbers.
+   */
+  public static void detail(Paper p, PrintWriter out, boolean terminal) {
     block(p, out);
     if (p.abstractText() != null) {
       out.println();
@@ -105,9 +113,7 @@ public final class PaperTextWriter {
     for (Histogram h : p.histograms().values()) {
       out.println("  citations by year (" + DisplayWidth.clean(h.source()) + ", made " + DAY.format(h.madeAt())
           + (h.partial() ? ", partial: scaled to " + h.total() : "") + "):");
-      StringBuilder b = new StringBuilder("   ");
-      byYear(h).forEach((y, n) -> b.append(' ').append(y).append(": ").append(n));
-      out.println(b);
+      out.println("    " + Sparkline.line(h, terminal));
     }
   }
 

@@ -8,7 +8,8 @@ public enum ReportFormat {
   MARKDOWN,
   JSON,
   CSV,
-  BIBTEX;
+  BIBTEX,
+  HTML;
 
   /** The writer for this format. */
   public RankWriter writer(ReportOptions options) {
@@ -23,6 +24,7 @@ public enum ReportFormat {
       case JSON -> new JsonRankWriter(options.explain());
       case CSV -> new CsvWriter(options.explain());
       case BIBTEX -> new BibtexWriter(notes);
+      case HTML -> new HtmlRankWriter(options.explain());
     };
   }
 
@@ -43,6 +45,6 @@ public enum ReportFormat {
       }
     }
     throw new IllegalArgumentException("unknown format " + dev.papers.model.InvalidIdException.quote(flag)
-        + "; formats: table, markdown, json, csv, bibtex");
+        + "; formats: table, markdown, json, csv, bibtex, html");
   }
 }

@@ -7,8 +7,9 @@ package dev.papers.report;
  *     {@code NO_COLOR} is set
  * @param width the width in columns (tables and lists; at least 40), or {@link #UNLIMITED}
  * @param explain add, per paper, the method, the source and the numbers that went in
+ * @param terminal stdout is a terminal: per-year counts are drawn as a sparkline (plain numbers otherwise)
  */
-public record ReportOptions(boolean color, int width, boolean explain) {
+public record ReportOptions(boolean color, int width, boolean explain, boolean terminal) {
   public static final int DEFAULT_WIDTH = 100;
   /** No width limit: output to a pipe or a file, or {@code --wide}: nothing is cut. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -17,6 +18,11 @@ public record ReportOptions(boolean color, int width, boolean explain) {
     if (width < 40) {
       width = 40;
     }
+  }
+
+  /** Options for output that is not a terminal's (no sparklines). */
+  public ReportOptions(boolean color, int width, boolean explain) {
+    this(color, width, explain, false);
   }
 
   /**
@@ -43,7 +49,7 @@ public record ReportOptions(boolean color, int width, boolean explain) {
       }
     }
     boolean color = terminal && (noColor == null || noColor.isEmpty());
-    return new ReportOptions(color, width, explain);
+    return new ReportOptions(color, width, explain, terminal);
   }
 
   /** No colour, 100 columns, no explanation. */

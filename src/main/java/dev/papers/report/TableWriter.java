@@ -1,6 +1,7 @@
 package dev.papers.report;
 
 import dev.papers.model.Source;
+import dev.papers.model.Histogram;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import dev.papers.rank.VelocityResult;
@@ -94,6 +95,10 @@ public final class TableWriter implements RankWriter {
       if (options.explain()) {
         for (String l : wrap(Fields.explanation(e), width, "      ")) {
           line(out, l);
+        }
+        for (Histogram h : SvgChart.histograms(e.paper(), result.asOf())) {
+          line(out, DisplayWidth.truncate("      citations by year (" + shortSource(h.source()) + "): "
+              + Sparkline.line(h, options.terminal()), width));
         }
       }
     }

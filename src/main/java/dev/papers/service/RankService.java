@@ -3,14 +3,13 @@ package dev.papers.service;
 import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
 import dev.papers.cache.PaperIndex;
-import dev.papers.model.Paper;
-import dev.papers.rank.Candidates;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.Ranker;
 import dev.papers.topic.Topic;
 import dev.papers.topic.TopicStore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code papers rank}: a topic's papers ranked, offline. The cache's rank index is read (made or brought
@@ -34,14 +33,20 @@ public final class RankService {
    */
   public RankResult rank(String topicName, RankOptions options, Consumer<String> warnings) {
     Topic t = topics.resolve(topicName);
-    RankResult r = rank(t, options, warnings);
+    RankResult r = withCandidates(c -> Ranker.rank(t, c, options), warnings);
     if (t.tagOnly() && r.entries().isEmpty() && r.omitted() == 0) {
       throw topics.unknown(topicName);
     }
     return r;
   }
 
-  private RankResult rank(Topic t, RankOptions options, Consumer<String> warnings) {
+  /**
+   * Runs {@code work} over every cached paper: the rank index (made or brought up to date first), or,
+   * when no index can be written, the paper files. {@code digest} reads the cache this way too.
+   *
+   * @param warnings told, one line each, what could not be read and what was done instead
+   */
+  public <T> T withCandidates(Function<Candidates, T> work, Consumer<String> warnings) {
     PaperIndex.View index;
     try {
       index = cache.index();
@@ -52,21 +57,11 @@ public final class RankService {
     if (index == null) {
       PaperCache.Snapshot all = cache.loadAll();
       all.problems().forEach(p -> warnings.accept("skipped a broken cache file: " + p));
-      return Ranker.rank(t, all.papers(), options);
+      return work.apply(Candidates.of(all.papers()));
     }
     try (PaperIndex.View idx = index) {
       idx.problems().forEach(p -> warnings.accept("skipped a broken cache file: " + p));
-      return Ranker.rank(t, new Candidates() {
-        @Override
-        public void forEach(Visitor v) {
-          idx.forEach(rec -> v.visit(rec.paper(), rec::abstractText, rec.ref()));
-        }
-
-        @Override
-        public Paper paper(long ref) {
-          return idx.paper(ref);
-        }
-      }, options);
+      return work.apply(idx.candidates());
     }
   }
 }

@@ -314,7 +314,10 @@ public final class RefreshService {
 
   /** One stale paper: what it needs, and what each source did. */
   private static final class Work {
-    final Paper paper;
+    /** The paper's id: a stale paper is held by its id and what it needs, never as a whole record. */
+    final String id;
+    /** Its arXiv id, for OpenAlex's choice between a preprint and its published version. */
+    final String arxivId;
     Instant due;
     PaperId s2Key;
     PaperId arxivKey;
@@ -322,8 +325,9 @@ public final class RefreshService {
     boolean scholar;
     final Map<Source, Status> status = new EnumMap<>(Source.class);
 
-    Work(Paper paper) {
-      this.paper = paper;
+    Work(String id, String arxivId) {
+      this.id = id;
+      this.arxivId = arxivId;
     }
 
     void due(Instant at) {
@@ -382,13 +386,13 @@ public final class RefreshService {
     boolean wantOpenAlex = options.sources().contains(Source.OPEN_ALEX) && openAlex != null;
     boolean wantScholar = options.sources().contains(Source.SCHOLAR) && scholar != null;
 
-    PaperCache.Snapshot snapshot = cache.loadAll();
-    snapshot.problems().forEach(pr -> notes.add("skipped a broken cache file: " + pr));
+    // One pass over the paper files, one at a time: only what a stale paper needs is kept.
     Freshness freshness = new Freshness(options.olderThan());
     List<Work> stale = new ArrayList<>();
-    int fresh = 0;
-    for (Paper paper : snapshot.papers()) {
-      Work w = new Work(paper);
+    int[] freshCount = {0};
+    List<Work> staleAll = stale;
+    cache.forEach(paper -> {
+      Work w = new Work(paper.id(), paper.arxivId());
       if (wantS2 && freshness.isStale(paper, Source.SEMANTIC_SCHOLAR, now)) {
         w.s2Key = Freshness.askId(paper, Source.SEMANTIC_SCHOLAR);
         w.due(Freshness.last(paper, Source.SEMANTIC_SCHOLAR));
@@ -409,12 +413,13 @@ public final class RefreshService {
         w.due(Freshness.last(paper, Source.SCHOLAR));
       }
       if (w.needs() > 0) {
-        stale.add(w);
+        staleAll.add(w);
       } else {
-        fresh++;
+        freshCount[0]++;
       }
-    }
-    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.paper.id()));
+    }, pr -> notes.add("skipped a broken cache file: " + pr));
+    int fresh = freshCount[0];
+    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.id));
     int overLimit = 0;
     if (options.limit() != null && stale.size() > options.limit()) {
       overLimit = stale.size() - options.limit();
@@ -560,7 +565,7 @@ public final class RefreshService {
         left++;
       } else if (w.status.containsValue(Status.DONE)) {
         refreshed++;
-        outcome.done(w.paper.id());
+        outcome.done(w.id);
       } else {
         notFound++;
       }
@@ -633,19 +638,19 @@ public final class RefreshService {
       SourceException stop = null;
       List<Runnable> stores = new ArrayList<>();
       for (Work w : group) {
-        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.paper.arxivId(), w.openAlexKeys, answers);
+        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.arxivId, w.openAlexKeys, answers);
         if (pick.found()) {
           List<PaperId> known = new ArrayList<>();
-          PaperId canonical = PaperId.tryParse(w.paper.id());
+          PaperId canonical = PaperId.tryParse(w.id);
           if (canonical != null) {
             known.add(canonical);
           }
           stores.add(() -> OpenAlexStep.store(cache, known, pick, now, null));
-          OpenAlexStep.notes(w.openAlexKeys, answers).forEach(n -> notes.add(w.paper.id() + ": " + n));
+          OpenAlexStep.notes(w.openAlexKeys, answers).forEach(n -> notes.add(w.id + ": " + n));
           w.status.put(Source.OPEN_ALEX, Status.DONE);
         } else if (pick.failure() != null) {
           w.status.put(Source.OPEN_ALEX, Status.FAILED);
-          outcome.fail(FetchService.failure(w.paper.id(), pick.failure()));
+          outcome.fail(FetchService.failure(w.id, pick.failure()));
           if (pick.failure().isTryLater() || pick.failure().kind() == SourceException.Kind.UNREACHABLE) {
             stop = pick.failure();
           }
@@ -695,7 +700,7 @@ public final class RefreshService {
           if (l instanceof Lookup.Found f) {
             List<PaperId> known = new ArrayList<>(2);
             known.add(k);
-            PaperId canonical = PaperId.tryParse(w.paper.id());
+            PaperId canonical = PaperId.tryParse(w.id);
             if (canonical != null) {
               known.add(canonical);
             }
@@ -705,7 +710,7 @@ public final class RefreshService {
             w.status.put(src, Status.DONE);
           } else if (l instanceof Lookup.Failed failed) {
             w.status.put(src, Status.FAILED);
-            outcome.fail(FetchService.failure(w.paper.id(), failed.error()));
+            outcome.fail(FetchService.failure(w.id, failed.error()));
             if (failed.error().isTryLater() || failed.error().kind() == SourceException.Kind.UNREACHABLE) {
               stop = failed.error();
             }
@@ -816,8 +821,8 @@ public final class RefreshService {
     Map<String, Work> byId = new LinkedHashMap<>();
     for (Work w : stale) {
       if (w.scholar) {
-        papers.add(cache.read(w.paper.id()).orElse(w.paper));
-        byId.put(w.paper.id(), w);
+        cache.read(w.id).ifPresent(papers::add);
+        byId.put(w.id, w);
       }
     }
     if (papers.isEmpty()) {

@@ -93,21 +93,55 @@ public final class Membership {
      * @param abstractText the paper's abstract, asked for only when a keyword test needs it
      */
     public boolean admits(Paper p, Supplier<String> abstractText) {
+      return admits(new Candidate() {
+        @Override
+        public Collection<String> keys() {
+          return p.keys();
+        }
+
+        @Override
+        public Integer year() {
+          return p.year();
+        }
+
+        @Override
+        public boolean taggedWith(String name) {
+          return p.topics().contains(name);
+        }
+
+        @Override
+        public boolean mentionsAny(List<String> lowerKeywords) {
+          return mentions(p.title(), abstractText, lowerKeywords);
+        }
+      });
+    }
+
+    /**
+     * Whether a candidate is a member: the one rule, for a paper record or an index entry. The
+     * candidate's keys are asked for only when the topic has {@code include} or {@code exclude} ids,
+     * its text only when it is neither included nor tagged.
+     */
+    public boolean admits(Candidate c) {
       boolean included = false;
-      Set<String> keys = p.keys();
-      for (String k : keys) {
-        if (includeKeys.contains(k)) {
-          included = true;
-          foundIncludes.add(k);
+      if (!includeKeys.isEmpty() || !excludeKeys.isEmpty()) {
+        Collection<String> keys = c.keys();
+        for (String k : keys) {
+          if (includeKeys.contains(k)) {
+            included = true;
+            foundIncludes.add(k);
+          }
+        }
+        if (intersects(keys, excludeKeys)) {
+          return false;
         }
       }
-      if (intersects(keys, excludeKeys)) {
-        return false;
+      if (!included && since != null) {
+        Integer year = c.year();
+        if (year != null && year < since) {
+          return false;
+        }
       }
-      if (!included && since != null && p.year() != null && p.year() < since) {
-        return false;
-      }
-      return included || p.topics().contains(topic.name()) || matches(p.title(), abstractText, keywords);
+      return included || c.taggedWith(topic.name()) || (!keywords.isEmpty() && c.mentionsAny(keywords));
     }
 
     /**
@@ -128,10 +162,26 @@ public final class Membership {
   }
 
   /**
+   * What membership looks at in a cached paper: its keys (id and aliases), year, topic tags, and
+   * whether its title or abstract contains a keyword (case-insensitive: the keywords come lower-case,
+   * {@link Locale#ROOT}). A paper record is one ({@link Rules#admits(Paper, Supplier)}); an entry of the
+   * rank index is another.
+   */
+  public interface Candidate {
+    Collection<String> keys();
+
+    Integer year();
+
+    boolean taggedWith(String topicName);
+
+    boolean mentionsAny(List<String> lowerKeywords);
+  }
+
+  /**
    * True when the title or the abstract contains one of the (lower-case) keywords: the title first,
    * the abstract only when the title has none.
    */
-  private static boolean matches(String title, Supplier<String> abstractText, List<String> lowerKeywords) {
+  public static boolean mentions(String title, Supplier<String> abstractText, List<String> lowerKeywords) {
     if (lowerKeywords.isEmpty()) {
       return false;
     }
@@ -159,7 +209,7 @@ public final class Membership {
     return keys;
   }
 
-  private static boolean intersects(Set<String> a, Set<String> b) {
+  private static boolean intersects(Collection<String> a, Set<String> b) {
     for (String s : a) {
       if (b.contains(s)) {
         return true;

@@ -78,8 +78,10 @@ public final class TopicStore {
    */
   public Topic load(String name) {
     if (!validName(name)) {
+      String lower = name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
+      String hint = validName(lower) && Files.exists(dir.resolve(lower + ".json")) ? "; did you mean " + lower + "?" : "";
       throw new TopicException("not a topic name: " + InvalidIdException.quote(name)
-          + " (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)");
+          + " (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)" + hint);
     }
     Path file = dir.resolve(name + ".json");
     byte[] bytes;

@@ -45,16 +45,21 @@ class PaperIndexTest {
     c.update(List.of(PaperId.parse(arxiv)), p -> p.merge(r, Instant.parse("2025-06-01T00:00:00Z")));
   }
 
-  /** Every paper the index hands out, by id, with its abstract read during the visit. */
-  static Map<String, Paper> read(PaperIndex.View v, Map<String, String> abstracts) {
+  /**
+   * Every paper the index hands out, by id (without its abstract); for each, whether its title or
+   * abstract mentions {@code probe} (when given) goes into {@code mentions}.
+   */
+  static Map<String, Paper> read(PaperIndex.View v, Map<String, String> mentions, String... probe) {
     Map<String, Paper> out = new ConcurrentHashMap<>();
-    v.forEach(rec -> {
-      out.put(rec.paper().id(), rec.paper());
-      String a = rec.abstractText();
-      if (a != null) {
-        abstracts.put(rec.paper().id(), a);
+    v.candidates().forEachEntry(Instant.MAX, e -> {
+      Paper p = v.paper(e.ref());
+      assertThat(e.id()).isEqualTo(p.id());
+      out.put(p.id(), p);
+      for (String k : probe) {
+        if (e.mentionsAny(List.of(k))) {
+          mentions.put(p.id(), k);
+        }
       }
-      assertThat(v.paper(rec.ref())).isEqualTo(rec.paper());
     });
     return new TreeMap<>(out);
   }
@@ -85,7 +90,7 @@ class PaperIndexTest {
     }
     Map<String, String> abstracts = new TreeMap<>();
     try (PaperIndex.View v = index(c).open()) {
-      Map<String, Paper> got = read(v, Collections.synchronizedMap(abstracts));
+      Map<String, Paper> got = read(v, Collections.synchronizedMap(abstracts), "number 7 — 摘要", "paper 2001.00003");
       assertThat(v.size()).isEqualTo(30);
       assertThat(v.problems()).isEmpty();
       Map<String, Paper> want = new TreeMap<>();
@@ -93,7 +98,8 @@ class PaperIndexTest {
         want.put(p.id(), withoutAbstract(p));
       }
       assertThat(got).isEqualTo(want);
-      assertThat(abstracts).hasSize(30).containsEntry("arxiv:2001.00007", "abstract number 7 — 摘要");
+      assertThat(abstracts).containsOnly(Map.entry("arxiv:2001.00007", "number 7 — 摘要"),
+          Map.entry("arxiv:2001.00003", "paper 2001.00003"));
     }
   }
 
@@ -178,7 +184,8 @@ class PaperIndexTest {
       store(c, String.format("2001.%05d", i), i, "x".repeat(200));
     }
     ageFiles();
-    PaperIndex idx = index(c);
+    // Trusting the directories and the journal, an open reads no record: the damage shows on reading.
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1));
     idx.open().close();
     // A flipped byte inside the records: the chunk's checksum no longer matches.
     try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
@@ -188,7 +195,7 @@ class PaperIndexTest {
       raf.write(b ^ 0x40);
     }
     try (PaperIndex.View v = idx.open()) {
-      assertThatThrownBy(() -> v.forEach(r -> { })).isInstanceOf(CacheException.class).hasMessageContaining("damaged");
+      assertThatThrownBy(() -> v.candidates().forEachEntry(Instant.MAX, r -> { })).isInstanceOf(CacheException.class).hasMessageContaining("damaged");
     }
     assertThat(idx.file()).doesNotExist();
     try (PaperIndex.View v = idx.open()) {
@@ -241,8 +248,8 @@ class PaperIndexTest {
     }
     Map<String, String> abstracts = Collections.synchronizedMap(new TreeMap<>());
     try (PaperIndex.View v = index(c).open()) {
-      assertThat(read(v, abstracts).keySet()).containsExactlyElementsOf(ids);
-      assertThat(abstracts.get("arxiv:2002.00011")).endsWith("11").hasSize(big.length() + 2);
+      assertThat(read(v, abstracts, "abstract 11").keySet()).containsExactlyElementsOf(ids);
+      assertThat(abstracts).containsOnlyKeys("arxiv:2002.00011");
     }
   }
 
@@ -287,8 +294,8 @@ class PaperIndexTest {
     PaperCache c = cache();
     store(c, "2001.00001", 5, "a");
     Path indexDir = Files.createDirectories(dir.resolve(".state/index"));
-    Path dead = indexDir.resolve(".papers.idx.999999999.abc.tmp");
-    Path mine = indexDir.resolve(".papers.idx." + ProcessHandle.current().pid() + ".def.tmp");
+    Path dead = indexDir.resolve(".rank.idx.999999999.abc.tmp");
+    Path mine = indexDir.resolve(".rank.idx." + ProcessHandle.current().pid() + ".def.tmp");
     Path other = indexDir.resolve("notes.txt");
     for (Path f : List.of(dead, mine, other)) {
       Files.writeString(f, "x");
@@ -324,5 +331,107 @@ class PaperIndexTest {
       assertThat(read(v, new TreeMap<>()).values())
           .allSatisfy(p -> assertThat(p.citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(6));
     }
+  }
+
+  /** Sets every paper file's and directory's time an hour back: nothing racy. */
+  void ageAll() throws IOException {
+    ageFiles();
+  }
+
+  @Test
+  void aFileReplacedByHandIsSeenThroughItsDirectoryWithoutTheJournal() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    store(c, "2001.00002", 6, "b");
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1));
+    idx.open().close();
+    // As an editor saves: a new file renamed over the old one. The journal knows nothing of it.
+    Path f = c.paperFile("arxiv:2001.00001");
+    Path tmp = f.resolveSibling("edit.tmp");
+    Files.writeString(tmp, Files.readString(f).replace("\"count\" : 5,", "\"count\" : 77,"));
+    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(77);
+    }
+  }
+
+  @Test
+  void aFileEditedInPlaceIsSeenByTheNextFullCheck() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 5, "a");
+    ageAll();
+    long[] wall = {System.currentTimeMillis()};
+    PaperIndex idx = new PaperIndex(c, () -> wall[0], PaperIndex.RACY, Duration.ofMinutes(10));
+    idx.open().close();
+    Path f = c.paperFile("arxiv:2001.00001");
+    Files.writeString(f, Files.readString(f).replace("\"count\" : 5,", "\"count\" : 8,"));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    wall[0] += Duration.ofMinutes(9).toMillis();
+    try (PaperIndex.View v = idx.open()) {
+      // Its directory did not change and the journal does not name it: not looked at yet.
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(5);
+    }
+    wall[0] += Duration.ofMinutes(2).toMillis();
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(8);
+    }
+  }
+
+  @Test
+  void theCachesOwnWritesAreReadFromTheJournalAndTheirTextsAppended() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 20; i++) {
+      store(c, String.format("2001.%05d", i), i, "first words " + i);
+    }
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1));
+    idx.open().close();
+    Path text = idx.file().resolveSibling("text.log");
+    Object textKey = Files.readAttributes(text, BasicFileAttributes.class).fileKey();
+    long textSize = Files.size(text);
+    store(c, "2001.00003", 300, "second words");
+    store(c, "2001.00021", 1, "a new one");
+    assertThat(Files.readString(idx.file().resolveSibling("journal")))
+        .contains("arxiv/2001.00003.json").contains("arxiv/2001.00021.json");
+    Map<String, String> mentions = new ConcurrentHashMap<>();
+    try (PaperIndex.View v = idx.open()) {
+      Map<String, Paper> got = read(v, mentions, "second words", "first words 3");
+      assertThat(got).hasSize(21);
+      assertThat(got.get("arxiv:2001.00003").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(300);
+    }
+    assertThat(mentions).containsOnly(Map.entry("arxiv:2001.00003", "second words"));
+    assertThat(Files.readAttributes(text, BasicFileAttributes.class).fileKey()).as("appended to").isEqualTo(textKey);
+    assertThat(Files.size(text)).isGreaterThan(textSize);
+  }
+
+  @Test
+  void byDefaultEveryOpenSeesAFileEditedInPlaceAndRewritesNothingWhenNothingChanged() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 5; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageFiles();
+    PaperIndex idx = index(c);
+    idx.open().close();
+    Object before = Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    idx.open().close();
+    assertThat(Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .as("not rewritten when nothing changed").isEqualTo(before);
+    // Edited in place: same directory, same inode, a new size and time.
+    Path f = c.paperFile("arxiv:2001.00003");
+    String text = Files.readString(f).replace("\"abstract\"", "\"an abstract edited by hand\"");
+    try (var out = Files.newOutputStream(f, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(5);
+    }
+    assertThat(Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+        .as("rewritten after the in-place edit").isNotEqualTo(before);
   }
 }

@@ -51,7 +51,7 @@ class FlagErrorsTest {
   void anUnknownFormatListsTheFormats() {
     CliHarness.Run r = cli.run("rank", "--topic", "t", "--format", "pdf");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("papers: --format: unknown format \"pdf\"; formats: table, markdown, json, csv, bibtex\n");
+    assertThat(r.err()).isEqualTo("papers: --format: unknown format \"pdf\"; formats: table, markdown, json, csv, bibtex, html\n");
   }
 
   @Test
@@ -67,5 +67,30 @@ class FlagErrorsTest {
     CliHarness.Run r = cli.run("rank", "--topic", "t", "--topik");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("papers: Unknown option: '--topik'").endsWith("Try 'papers rank --help' for more information.\n");
+  }
+
+  @Test
+  void theTopLevelHelpNamesEverySourceAndItsSettings() {
+    CliHarness.Run r = cli.run("--help");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("arXiv, Semantic Scholar, OpenAlex", "PAPERS_OPENALEX_URL", "PAPERS_OPENALEX_API_KEY");
+  }
+
+  @Test
+  void jsonAndAnotherFormatAreTwoAsksNotOneSilentlyDropped() {
+    CliHarness.Run show = cli.run("show", "1909.10351", "--json", "--format", "bibtex");
+    assertThat(show.code()).isEqualTo(2);
+    assertThat(show.err()).isEqualTo("papers: --json and --format bibtex ask for two formats; give one\n");
+    CliHarness.Run list = cli.run("list", "--format", "csv", "--json");
+    assertThat(list.code()).isEqualTo(2);
+    assertThat(list.err()).isEqualTo("papers: --json and --format csv ask for two formats; give one\n");
+    assertThat(cli.run("list", "--json", "--format", "json").code()).isEqualTo(0);
+  }
+
+  @Test
+  void listSinceWithoutATopicIsNotSilentlyIgnored() {
+    CliHarness.Run r = cli.run("list", "--since", "2030");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: --since works with --topic (it drops a topic's older papers); add --topic NAME\n");
   }
 }

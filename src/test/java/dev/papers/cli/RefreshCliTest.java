@@ -110,7 +110,7 @@ class RefreshCliTest {
   void aRefreshBringsTheRankIndexUpToDateWhenThereIsOneAndMakesNoneOtherwise() throws Exception {
     seed(cacheDir, 0, 40, EIGHT_DAYS_AGO, YESTERDAY);
     RefreshFixtures.stubAll(wm);
-    Path index = cacheDir.resolve(".state/index/papers.idx");
+    Path index = cacheDir.resolve(".state/index/rank.idx");
     assertThat(cli.run("refresh").code()).isZero();
     assertThat(index).as("no rank has made one").doesNotExist();
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubcommandsTest {
-  static final List<String> ALL = List.of("fetch", "show", "list", "rank", "topics", "import", "refresh", "suggest",
-      "completion", "help");
+  static final List<String> ALL = List.of("fetch", "show", "list", "rank", "digest", "export", "topics", "import", "refresh",
+      "suggest", "completion", "help");
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', value = {

@@ -81,4 +81,21 @@ class ConfigWarningsTest {
       }
     }
   }
+
+  @Test
+  void aBadLineThatMayHoldAKeyIsNamedWithoutItsValue() throws IOException {
+    Path config = home.resolve("config");
+    Files.writeString(config, "PAPERS_S2_API_KEY sekrit123\nPAPERS_OPENALEX_API_KEY: sekrit456\nPAPERS_S2_INTERVAL 2s\n");
+    Map<String, String> env = env();
+    env.put("PAPERS_CONFIG", config.toString());
+    String[] r = run(env, "list", "--json");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[2]).doesNotContain("sekrit");
+    assertThat(r[2].lines().toList()).containsExactly(
+        "papers: warning: " + config + ":1: not NAME=value, ignored: a line that starts \"PAPERS_S2_API_KEY\""
+            + " (the rest is not shown: it may hold a secret)",
+        "papers: warning: " + config + ":2: not NAME=value, ignored: a line that starts \"PAPERS_OPENALEX_API_KEY\""
+            + " (the rest is not shown: it may hold a secret)",
+        "papers: warning: " + config + ":3: not NAME=value, ignored: \"PAPERS_S2_INTERVAL 2s\"");
+  }
 }

@@ -125,4 +125,15 @@ class TopicStoreTest {
     Files.writeString(dir.resolve("notes.txt"), "x");
     assertThat(new TopicStore(dir).names()).containsExactly("a.topic_2", "b-topic");
   }
+
+  @Test
+  void aCapitalisedNameOfATopicThereIsSuggestsItsLowerCase() throws IOException {
+    TopicStore topics = store("distillation", GOOD);
+    assertThatThrownBy(() -> topics.load("Distillation"))
+        .isInstanceOf(TopicException.class)
+        .hasMessageEndingWith("starting with a letter or digit); did you mean distillation?");
+    assertThatThrownBy(() -> topics.load("Nosuch"))
+        .isInstanceOf(TopicException.class)
+        .hasMessageEndingWith("starting with a letter or digit)");
+  }
 }
