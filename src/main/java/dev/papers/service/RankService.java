@@ -3,6 +3,7 @@ package dev.papers.service;
 import dev.papers.cache.CacheException;
 import dev.papers.cache.PaperCache;
 import dev.papers.cache.PaperIndex;
+import dev.papers.rank.Candidates;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.Ranker;

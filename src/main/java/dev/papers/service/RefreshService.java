@@ -704,7 +704,7 @@ public final class RefreshService {
             if (canonical != null) {
               known.add(canonical);
             }
-            f.record().notes().forEach(n -> run.notes.add(f.record().source() + ": " + w.paper.id() + ": " + n));
+            f.record().notes().forEach(n -> run.notes.add(f.record().source() + ": " + w.id + ": " + n));
             stores.add(() -> PaperStore.store(cache, known, f.record(), now, null));
             storing.add(w);
             w.status.put(src, Status.DONE);
@@ -717,7 +717,7 @@ public final class RefreshService {
           } else {
             w.status.put(src, Status.NOT_FOUND);
             if (l instanceof Lookup.NotFound nf && nf.reason() != null) {
-              run.notes.add(src.jsonName() + ": " + w.paper.id() + ": " + nf.reason() + "; nothing stored from it");
+              run.notes.add(src.jsonName() + ": " + w.id + ": " + nf.reason() + "; nothing stored from it");
             }
           }
           done[0]++;
@@ -743,7 +743,7 @@ public final class RefreshService {
         run.stoppedBecause = writeFailure(writeFailure);
         for (int i = 0; i < failures.size(); i++) {
           if (failures.get(i) != null) {
-            outcome.fail(new Outcome.Failure(storing.get(i).paper.id(), "cache", run.stoppedBecause, false, null));
+            outcome.fail(new Outcome.Failure(storing.get(i).id, "cache", run.stoppedBecause, false, null));
           }
         }
         return;
