@@ -77,11 +77,8 @@ public final class FetchCommand implements Callable<Integer> {
     if (title != null && title.isBlank()) {
       throw new UsageException("fetch: --title needs a title");
     }
-    if (max != null && topic == null) {
-      throw new UsageException("fetch: --max goes with --topic");
-    }
-    if (max != null && max < 1) {
-      throw new UsageException("fetch: --max must be at least 1");
+    if (max != null && (topic == null || max < 1)) {
+      throw new UsageException(topic == null ? "fetch: --max goes with --topic" : "fetch: --max must be at least 1");
     }
     List<PaperId> parsed = Ids.parseAll(ids, app.clock());
     app.checkSources(chosen); // a bad setting is exit 2 now, before any request is sent

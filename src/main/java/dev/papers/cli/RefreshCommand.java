@@ -4,7 +4,6 @@ import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.report.RefreshReport;
 import dev.papers.service.RefreshService;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,11 +112,6 @@ public final class RefreshCommand implements Callable<Integer> {
   }
 
   private void log(String line, PrintWriter err) {
-    try {
-      RefreshReport.append(log, line);
-    } catch (IOException e) {
-      err.println("papers: cannot append to the log " + log + ": " + e.getMessage());
-      err.flush();
-    }
+    RefreshReport.appendOrSay(log, line, problem -> err.println("papers: " + problem));
   }
 }

@@ -91,6 +91,15 @@ public final class RefreshReport {
         StandardOpenOption.APPEND, StandardOpenOption.WRITE);
   }
 
+  /** {@link #append}, telling {@code problem} in one line instead of failing: the run's outcome stands. */
+  public static void appendOrSay(Path log, String line, java.util.function.Consumer<String> problem) {
+    try {
+      append(log, line);
+    } catch (IOException e) {
+      problem.accept("cannot append to the log " + log + ": " + e.getMessage());
+    }
+  }
+
   private static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
   }
