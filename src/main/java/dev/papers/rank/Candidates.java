@@ -3,7 +3,6 @@ package dev.papers.rank;
 import dev.papers.model.Paper;
 import dev.papers.topic.Membership;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,42 +43,34 @@ public interface Candidates {
    * each paper's velocity is computed from its record; an index can hand out scores it computed before.
    */
   default void forEachEntry(Instant asOf, Consumer<Entry> action) {
-    forEach((p, abstractText, ref) -> action.accept(new Entry() {
-      @Override
-      public Collection<String> keys() {
-        return p.keys();
-      }
+    forEach((p, abstractText, ref) -> action.accept(new PaperEntry(p, abstractText, ref, asOf)));
+  }
 
-      @Override
-      public Integer year() {
-        return p.year();
-      }
+  /** A paper record as an entry: membership from {@link Membership.PaperCandidate}, its score computed. */
+  final class PaperEntry extends Membership.PaperCandidate implements Entry {
+    private final long ref;
+    private final Instant asOf;
 
-      @Override
-      public boolean taggedWith(String topicName) {
-        return p.topics().contains(topicName);
-      }
+    PaperEntry(Paper paper, Supplier<String> abstractText, long ref, Instant asOf) {
+      super(paper, abstractText);
+      this.ref = ref;
+      this.asOf = asOf;
+    }
 
-      @Override
-      public boolean mentionsAny(List<String> lowerKeywords) {
-        return Membership.mentions(p.title(), abstractText, lowerKeywords);
-      }
+    @Override
+    public String id() {
+      return paper.id();
+    }
 
-      @Override
-      public String id() {
-        return p.id();
-      }
+    @Override
+    public Score score() {
+      return scoreOf(paper, asOf);
+    }
 
-      @Override
-      public Score score() {
-        return scoreOf(p, asOf);
-      }
-
-      @Override
-      public long ref() {
-        return ref;
-      }
-    }));
+    @Override
+    public long ref() {
+      return ref;
+    }
   }
 
   /** A paper's score at {@code asOf} from its record, or null. */

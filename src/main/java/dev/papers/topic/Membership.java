@@ -93,27 +93,7 @@ public final class Membership {
      * @param abstractText the paper's abstract, asked for only when a keyword test needs it
      */
     public boolean admits(Paper p, Supplier<String> abstractText) {
-      return admits(new Candidate() {
-        @Override
-        public Collection<String> keys() {
-          return p.keys();
-        }
-
-        @Override
-        public Integer year() {
-          return p.year();
-        }
-
-        @Override
-        public boolean taggedWith(String name) {
-          return p.topics().contains(name);
-        }
-
-        @Override
-        public boolean mentionsAny(List<String> lowerKeywords) {
-          return mentions(p.title(), abstractText, lowerKeywords);
-        }
-      });
+      return admits(new PaperCandidate(p, abstractText));
     }
 
     /**
@@ -175,6 +155,37 @@ public final class Membership {
     boolean taggedWith(String topicName);
 
     boolean mentionsAny(List<String> lowerKeywords);
+  }
+
+  /** A paper record as a candidate; its abstract is asked for only when a keyword test needs it. */
+  public static class PaperCandidate implements Candidate {
+    protected final Paper paper;
+    private final Supplier<String> abstractText;
+
+    public PaperCandidate(Paper paper, Supplier<String> abstractText) {
+      this.paper = paper;
+      this.abstractText = abstractText;
+    }
+
+    @Override
+    public Collection<String> keys() {
+      return paper.keys();
+    }
+
+    @Override
+    public Integer year() {
+      return paper.year();
+    }
+
+    @Override
+    public boolean taggedWith(String topicName) {
+      return paper.topics().contains(topicName);
+    }
+
+    @Override
+    public boolean mentionsAny(List<String> lowerKeywords) {
+      return mentions(paper.title(), abstractText, lowerKeywords);
+    }
   }
 
   /**
