@@ -54,21 +54,11 @@ public final class S2Recommendations implements Recommendations {
    * @param clock "now", for {@code observedAt}
    */
   public S2Recommendations(String baseUrl, Upstream upstream, Policy policy, Clock clock) {
-    HttpUrl b = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
-    if (b == null) {
-      throw new IllegalArgumentException("not an http(s) URL for Semantic Scholar recommendations: " + baseUrl);
-    }
-    this.base = b;
+    this.base = S2Source.baseUrl(baseUrl, "Semantic Scholar recommendations");
     this.upstream = upstream;
     this.policy = policy;
     this.clock = clock;
-    String key = null;
-    for (Map.Entry<String, String> h : policy.headers().entrySet()) {
-      if (h.getKey().equalsIgnoreCase(S2Source.API_KEY_HEADER)) {
-        key = h.getValue();
-      }
-    }
-    this.secret = key == null || key.isBlank() ? null : key;
+    this.secret = S2Source.apiKey(policy);
   }
 
   @Override

@@ -84,21 +84,31 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
    * @param clock "now", for {@code observedAt} and a histogram's {@code madeAt}
    */
   public S2Source(String baseUrl, Upstream upstream, Policy policy, Clock clock) {
-    HttpUrl b = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
-    if (b == null) {
-      throw new IllegalArgumentException("not an http(s) URL for Semantic Scholar: " + baseUrl);
-    }
-    this.base = b;
+    this.base = S2Source.baseUrl(baseUrl, "Semantic Scholar");
     this.upstream = upstream;
     this.policy = policy;
     this.clock = clock;
+    this.secret = S2Source.apiKey(policy);
+  }
+
+  /** A Semantic Scholar base URL, or an {@code IllegalArgumentException} naming {@code what} it is for. */
+  static HttpUrl baseUrl(String baseUrl, String what) {
+    HttpUrl b = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
+    if (b == null) {
+      throw new IllegalArgumentException("not an http(s) URL for " + what + ": " + baseUrl);
+    }
+    return b;
+  }
+
+  /** The API key a policy sends in {@code x-api-key}, or null: cut out of every message. */
+  static String apiKey(Policy policy) {
     String key = null;
     for (Map.Entry<String, String> h : policy.headers().entrySet()) {
       if (h.getKey().equalsIgnoreCase(API_KEY_HEADER)) {
         key = h.getValue();
       }
     }
-    this.secret = key == null || key.isBlank() ? null : key;
+    return key == null || key.isBlank() ? null : key;
   }
 
   /**
