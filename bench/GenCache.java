@@ -128,7 +128,7 @@ public class GenCache {
       fetched.put("semanticScholar", newest);
       Instant created = history.get(0).observedAt();
       Paper p = new Paper("arxiv:" + arxiv, arxiv, 1 + rnd.nextInt(3), i % 4 == 0 ? "10.1000/bench." + i : null,
-          s2, corpus, sentence(rnd, 6 + rnd.nextInt(8), true), authors, sentence(rnd, 120 + rnd.nextInt(120), false),
+          s2, null, corpus, sentence(rnd, 6 + rnd.nextInt(8), true), "arxiv", authors, sentence(rnd, 120 + rnd.nextInt(120), false),
           published, published.getYear(), i % 2 == 0 ? "Conference on Benchmarks" : null, null,
           "cs." + (i % 5 == 0 ? "CL" : i % 5 == 1 ? "CV" : "LG"), List.of("cs.LG", "cs.AI"), citations, history,
           new TreeMap<>(), topic == null ? List.of() : List.of(topic),

@@ -1,6 +1,8 @@
 // A stand-in for the upstream APIs papers talks to, for the benchmarks: Semantic Scholar's Graph API
-// (POST /paper/batch, GET /paper/{id}) and arXiv's query API (GET /api/query?id_list=...), answering in
-// the real shapes (see ../shared/CONTRACT.md, "Requests"), on loopback, fast, and counting the requests.
+// (POST /paper/batch, GET /paper/{id}), arXiv's query API (GET /api/query?id_list=...) and OpenAlex's works
+// (GET /works?filter=doi:A|B|... or filter=openalex:W1|W2|..., GET /works/{W-id | doi:DOI}), answering in
+// the real shapes (see ../shared/CONTRACT.md, "Requests", and ../shared/fixtures/real/openalex/), on
+// loopback, fast, and counting the requests.
 //
 //   java -cp target/papers.jar bench/StandIn.java PORT [--cache DIR] [--counts FILE] [--port-file FILE]
 //   java -cp target/papers.jar bench/StandIn.java --complete-aliases DIR
@@ -8,6 +10,14 @@
 // PORT 0 takes a free port; the port is printed on stdout ("StandIn listening on 127.0.0.1:PORT") and
 // written to --port-file. Point the tool at it with
 //   PAPERS_S2_URL=http://127.0.0.1:PORT/graph/v1   PAPERS_ARXIV_URL=http://127.0.0.1:PORT/api/query
+//   PAPERS_OPENALEX_URL=http://127.0.0.1:PORT/openalex
+//
+// OpenAlex, as the real API answers (recordings in ../shared/fixtures/real/openalex/): every paper is a
+// preprint work (doi https://doi.org/10.48550/arxiv.<id>, an arXiv location, type "preprint"); a paper with
+// a published DOI is also a second work (type "article", the journal's location, no arXiv link), as OpenAlex
+// keeps the two apart. Each work has cited_by_count, counts_by_year (years without citations left out, the
+// newest first), authorships, an abstract_inverted_index and referenced_works. Work ids are made from the
+// paper's CorpusId: W41... for the preprint, W31... for the published version.
 //
 // --cache DIR  answer with what a cache (papers/arxiv/*.json, read once at start) holds: the same paperId,
 //              CorpusId, DOI, title, authors, abstract, dates and version, and a Semantic Scholar count a
@@ -15,7 +25,8 @@
 //              hold are unknown (null in a batch, absent from a feed). Without --cache every well-formed
 //              id is known and everything is derived from the id (deterministic).
 // --counts FILE  rewritten (atomically) as each request arrives, before it is answered:
-//              {"s2.batch":20,"s2.paper":0,"arxiv.idlist":100,"arxiv.search":0,"other":0,"ids.s2":10000,...}
+//              {"s2.batch":20,"s2.paper":0,"arxiv.idlist":100,"arxiv.search":0,"openalex.list":200,
+//               "openalex.single":0,"other":0,"ids.s2":10000,"ids.arxiv":10000,"ids.openalex":12500}
 //              GET /__counts answers the same JSON.
 //
 // --complete-aliases DIR: writes the alias files (aliases/<scheme>/<name>, naming the entry) that the
@@ -61,8 +72,9 @@ public class StandIn {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Pattern NEW_ID = Pattern.compile("(\\d{4})\\.(\\d{4,5})(v\\d+)?");
   static final Pattern OLD_ID = Pattern.compile("([a-z-]+(\\.[A-Z]{2})?)/(\\d{7})(v\\d+)?");
-  static final String[] KINDS = {"s2.batch", "s2.paper", "arxiv.idlist", "arxiv.search", "other",
-      "ids.s2", "ids.arxiv"};
+  static final String[] KINDS = {"s2.batch", "s2.paper", "arxiv.idlist", "arxiv.search", "openalex.list",
+      "openalex.single", "other", "ids.s2", "ids.arxiv", "ids.openalex"};
+  static final String ARXIV_DOI = "10.48550/arxiv.";
 
   /** What the cache holds for one arXiv id (or what is derived from the id). */
   record Known(String arxivId, int version, String paperId, long corpusId, String doi, String title,
@@ -73,6 +85,9 @@ public class StandIn {
   // With --cache, every answer piece is made once at start, so that answering costs next to nothing.
   final Map<String, byte[]> s2Json = new HashMap<>();
   final Map<String, String> atomEntry = new HashMap<>();
+  // OpenAlex: work id -> the work's JSON, and DOI (lower case) -> work id.
+  final Map<String, byte[]> works = new HashMap<>();
+  final Map<String, String> workByDoi = new HashMap<>();
   final Path countsFile;
   final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   final Object countsLock = new Object();
@@ -87,6 +102,7 @@ public class StandIn {
       for (Known k : known.values()) {
         s2Json.put(k.arxivId(), JSON.writeValueAsBytes(s2Paper(k)));
         atomEntry.put(k.arxivId(), entry(k));
+        addWorks(k);
       }
     }
   }
@@ -302,6 +318,16 @@ public class StandIn {
         }
         return;
       }
+      int w = path.indexOf("/works");
+      if (w >= 0 && method.equals("GET")) {
+        String rest = path.substring(w + "/works".length());
+        if (rest.isEmpty() || rest.equals("/")) {
+          openAlexList(x, q);
+        } else {
+          openAlexSingle(x, URLDecoder.decode(rest.substring(1), StandardCharsets.UTF_8));
+        }
+        return;
+      }
       count("other", 0);
       send(x, 404, "text/plain", ("stand-in: nothing at " + method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
@@ -469,6 +495,207 @@ public class StandIn {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // OpenAlex
+
+  /** The work ids of a paper: its preprint, and its published version when it has a DOI. */
+  static String preprintWork(Known k) {
+    return "W" + (4_100_000_000L + k.corpusId() % 1_000_000_000L);
+  }
+
+  static String publishedWork(Known k) {
+    return "W" + (3_100_000_000L + k.corpusId() % 1_000_000_000L);
+  }
+
+  /** OpenAlex's count: its own, near Semantic Scholar's (the published version of every other paper more). */
+  static int openAlexCount(Known k, boolean published) {
+    int c = newCount(k);
+    int h = Math.floorMod(k.arxivId().hashCode(), 7);
+    return published ? (h % 2 == 0 ? c + 3 + h : Math.max(0, c / 2 - h)) : c + h;
+  }
+
+  void addWorks(Known k) throws IOException {
+    String pre = preprintWork(k);
+    works.put(pre, JSON.writeValueAsBytes(work(k, false)));
+    workByDoi.put(ARXIV_DOI + k.arxivId().toLowerCase(Locale.ROOT), pre);
+    if (k.doi() != null) {
+      String pub = publishedWork(k);
+      works.put(pub, JSON.writeValueAsBytes(work(k, true)));
+      workByDoi.put(k.doi().toLowerCase(Locale.ROOT), pub);
+    }
+  }
+
+  /** A work as OpenAlex writes it (the fields the recordings show, the ones papers reads among them). */
+  static ObjectNode work(Known k, boolean published) {
+    String id = published ? publishedWork(k) : preprintWork(k);
+    String doi = published ? k.doi() : ARXIV_DOI + k.arxivId().toLowerCase(Locale.ROOT);
+    ObjectNode w = JSON.createObjectNode();
+    w.put("id", "https://openalex.org/" + id);
+    w.put("doi", "https://doi.org/" + doi);
+    w.put("title", k.title());
+    w.put("display_name", k.title());
+    int year = k.year() == null ? 2020 : k.year();
+    w.put("publication_year", year);
+    w.put("publication_date", k.published() == null ? year + "-01-01" : k.published());
+    ObjectNode ids = w.putObject("ids");
+    ids.put("openalex", "https://openalex.org/" + id);
+    ids.put("doi", "https://doi.org/" + doi);
+    w.put("language", "en");
+    ObjectNode loc = JSON.createObjectNode();
+    if (published) {
+      loc.put("id", "doi:" + doi);
+      loc.put("is_oa", false);
+      loc.put("landing_page_url", "https://doi.org/" + doi);
+      loc.putNull("pdf_url");
+      ObjectNode src = loc.putObject("source");
+      src.put("id", "https://openalex.org/S4200000001");
+      src.put("display_name", k.venue() == null ? "Journal of Benchmarks" : k.venue());
+      src.put("type", "journal");
+      loc.put("version", "publishedVersion");
+      loc.put("is_published", true);
+    } else {
+      loc.put("id", "pmh:oai:arXiv.org:" + k.arxivId());
+      loc.put("is_oa", true);
+      loc.put("landing_page_url", "http://arxiv.org/abs/" + k.arxivId());
+      loc.put("pdf_url", "https://arxiv.org/pdf/" + k.arxivId());
+      ObjectNode src = loc.putObject("source");
+      src.put("id", "https://openalex.org/S4306400194");
+      src.put("display_name", "arXiv (Cornell University)");
+      src.put("type", "repository");
+      loc.put("version", "submittedVersion");
+      loc.put("is_published", false);
+    }
+    w.set("primary_location", loc);
+    w.putArray("locations").add(loc.deepCopy());
+    w.put("type", published ? "article" : "preprint");
+    w.putArray("indexed_in").add(published ? "crossref" : "arxiv");
+    ArrayNode authorships = w.putArray("authorships");
+    int i = 0;
+    for (String a : k.authors()) {
+      ObjectNode as = authorships.addObject();
+      as.put("author_position", i == 0 ? "first" : i == k.authors().size() - 1 ? "last" : "middle");
+      ObjectNode au = as.putObject("author");
+      au.put("id", "https://openalex.org/A" + (5_000_000_000L + (k.corpusId() % 100_000) * 10 + i));
+      au.put("display_name", a);
+      au.putNull("orcid");
+      as.putArray("institutions");
+      as.put("raw_author_name", a);
+      i++;
+    }
+    int count = openAlexCount(k, published);
+    w.put("cited_by_count", count);
+    ArrayNode refs = w.putArray("referenced_works");
+    for (int r = 1; r <= 3; r++) {
+      refs.add("https://openalex.org/W" + (2_000_000_000L + Math.floorMod((k.arxivId() + r).hashCode(), 900_000_000)));
+    }
+    w.set("abstract_inverted_index", invertedIndex(k.abstractText()));
+    // counts_by_year: the newest year first, years without citations left out, summing to the count.
+    ArrayNode cby = w.putArray("counts_by_year");
+    int first = Math.max(year, 2012);
+    int left = count;
+    for (int y = 2026; y >= first && left > 0; y--) {
+      int c = y == first ? left : left / 3;
+      if (c > 0) {
+        ObjectNode e = cby.addObject();
+        e.put("year", y);
+        e.put("cited_by_count", c);
+      }
+      left -= c;
+    }
+    w.put("updated_date", "2026-11-28T06:12:44.000000");
+    w.put("created_date", "2016-06-24T00:00:00");
+    return w;
+  }
+
+  static ObjectNode invertedIndex(String text) {
+    ObjectNode idx = JSON.createObjectNode();
+    if (text == null) {
+      return idx;
+    }
+    String[] words = text.split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].isEmpty()) {
+        continue;
+      }
+      JsonNode at = idx.get(words[i]);
+      (at == null ? idx.putArray(words[i]) : (ArrayNode) at).add(i);
+    }
+    return idx;
+  }
+
+  /** GET /works?filter=doi:A|B|... (or openalex:W1|W2|...)&per-page=N: a list answer, cursor or page paging. */
+  void openAlexList(HttpExchange x, Map<String, String> q) throws IOException {
+    String filter = q.getOrDefault("filter", "");
+    int colon = filter.indexOf(':');
+    String field = colon < 0 ? "" : filter.substring(0, colon);
+    String[] values = colon < 0 ? new String[0] : filter.substring(colon + 1).split("\\|");
+    count("openalex.list", values.length);
+    if (!field.equals("doi") && !field.equals("openalex") && !field.equals("ids.openalex")) {
+      send(x, 400, "application/json", ("{\"error\":\"Invalid query parameters error.\",\"message\":\""
+          + field.replace("\"", "") + " is not a valid field.\"}\n").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (values.length > 100) {
+      send(x, 400, "application/json", ("{\"error\":\"Invalid query parameters error.\",\"message\":\""
+          + "Maximum of 100 values in an OR filter.\"}\n").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    int perPage = Math.max(1, Math.min(200, intOr(q.getOrDefault("per-page", q.get("per_page")), 25)));
+    java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+    for (String v : values) {
+      String id = field.equals("doi") ? workByDoi.get(bareDoi(v)) : workId(v);
+      if (id != null && works.containsKey(id)) {
+        found.add(id);
+      }
+    }
+    List<String> page = new ArrayList<>(found).subList(0, Math.min(found.size(), perPage));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(page.size() * 4096 + 256);
+    String cursor = q.get("cursor");
+    boolean first = cursor == null || cursor.equals("*");
+    out.write(("{\"meta\":{\"count\":" + found.size() + ",\"db_response_time_ms\":12,\"page\":"
+        + (cursor != null ? "null" : "1") + ",\"per_page\":" + perPage
+        + (cursor != null ? ",\"next_cursor\":" + (first && !page.isEmpty() ? "\"IlsnLUluZmluaXR5JywgMF0i\"" : "null") : "")
+        + ",\"groups_count\":null},\"results\":[").getBytes(StandardCharsets.UTF_8));
+    if (first) {
+      for (int i = 0; i < page.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(works.get(page.get(i)));
+      }
+    }
+    out.write("],\"group_by\":[]}".getBytes(StandardCharsets.UTF_8));
+    send(x, 200, "application/json", out.toByteArray());
+  }
+
+  /** GET /works/W123 or /works/doi:10.x/y (or /works/https://doi.org/...): one work, or 404 (HTML, as OpenAlex). */
+  void openAlexSingle(HttpExchange x, String what) throws IOException {
+    count("openalex.single", 1);
+    String id = what.regionMatches(true, 0, "doi:", 0, 4) || what.contains("doi.org/") || what.startsWith("10.")
+        ? workByDoi.get(bareDoi(what)) : workId(what);
+    byte[] body = id == null ? null : works.get(id);
+    if (body == null) {
+      send(x, 404, "text/html; charset=utf-8", ("<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n"
+          + "<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n")
+          .getBytes(StandardCharsets.UTF_8));
+    } else {
+      send(x, 200, "application/json", body);
+    }
+  }
+
+  /** "10.x/y" from "10.x/y", "doi:10.x/y" or "https://doi.org/10.x/y", lower case. */
+  static String bareDoi(String v) {
+    return v.strip().replaceFirst("(?i)^(https?://(dx\\.)?doi\\.org/|doi:)", "").toLowerCase(Locale.ROOT);
+  }
+
+  static final Pattern WORK = Pattern.compile("(?i)^(?:https?://(?:www\\.)?openalex\\.org/|openalex:)?(W\\d+)$");
+
+  /** "W123" from "W123", "https://openalex.org/W123" or "openalex:W123"; null otherwise. */
+  static String workId(String v) {
+    Matcher m = WORK.matcher(v.strip());
+    return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Counting
 
   /** Counts one request (and the ids it names), and rewrites the counts file before the answer goes out. */
@@ -479,6 +706,8 @@ public class StandIn {
         counts.get("ids.s2").addAndGet(ids);
       } else if (kind.startsWith("arxiv.")) {
         counts.get("ids.arxiv").addAndGet(ids);
+      } else if (kind.startsWith("openalex.")) {
+        counts.get("ids.openalex").addAndGet(ids);
       }
       writeCounts();
     }

@@ -7,21 +7,25 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: bench/refresh.sh [--papers N] [--runs R] [--sources LIST] [--raw-cache] [--on DIR] [--keep]
+usage: bench/refresh.sh [--papers N] [--runs R] [--sources LIST] [--heap SIZE] [--raw-cache] [--on DIR] [--keep]
 
 Generates a cache of N papers (default 10000) with bench/GenCache.java, every one stale for Semantic
-Scholar (newest count 10 days old) and for arXiv (metadata 40 days old), starts bench/StandIn.java on
-loopback in place of both APIs, and runs `papers refresh --summary` R times (default 3, or BENCH_RUNS),
-each on a fresh copy of the cache, with every PAPERS_*_INTERVAL=0 and PAPERS_NOW fixed. It prints:
+Scholar (newest count 10 days old), for OpenAlex (never counted) and for arXiv (metadata 40 days old);
+every one has an arXiv id, every fourth one a published DOI too. Starts bench/StandIn.java on loopback in
+place of the three APIs, and runs `papers refresh --summary` R times (default 3, or BENCH_RUNS), each on
+a fresh copy of the cache, with every PAPERS_*_INTERVAL=0 and PAPERS_NOW fixed. It prints:
   - per run: wall time, the tool's summary, the requests the stand-in received, peak RSS;
-  - requests per source against the contract's floor: Semantic Scholar ceil(N/500), arXiv ceil(N/100)
-    (the tool's id_list batch), PASS or FAIL;
+  - requests per source against the contract's floor: Semantic Scholar ceil(N/500), OpenAlex ceil(N/50)
+    (OR-filters of 50 papers, each with its arXiv DOI and its DOI), arXiv ceil(N/100) (the tool's
+    id_list batch), PASS or FAIL;
   - median, min and max wall time, wall time per 1,000 papers, and the peak RSS of the process.
 
   --papers N    cache size (default 10000)
   --runs R      timed runs (default 3; BENCH_RUNS)
-  --sources L   passed to refresh (default: arxiv,s2, the tool's default); a source left out is expected
-                to get no request (to see what each source's pass costs)
+  --sources L   passed to refresh (default: arxiv,s2,openalex, the tool's default); a source left out is
+                expected to get no request (to see what each source's pass costs)
+  --heap SIZE   the tool's heap cap, -Xmx (default 256m; none: the JVM's default); an -Xmx already in
+                PAPERS_JAVA_OPTS wins
   --raw-cache   use GenCache's output as it is. By default the alias files the tool keeps for every
                 alias (aliases/corpus/..., aliases/s2/..., aliases/doi/...) are added first, as a cache the
                 tool has refreshed before has them; GenCache writes none, and without them the first
@@ -30,9 +34,9 @@ each on a fresh copy of the cache, with every PAPERS_*_INTERVAL=0 and PAPERS_NOW
                 the end) instead of bench/out/refresh/: e.g. --on /dev/shm to see the figures without the
                 disk (fsync costs next to nothing on tmpfs)
   --keep        keep the generated cache and the last run's copy (bench/out/refresh/{gen,run}/)
-  --interval MS set PAPERS_ARXIV_INTERVAL and PAPERS_S2_INTERVAL to MS milliseconds (default 0) and
-                print the wall time against what the intervals impose: (S2 requests - 1 + arXiv
-                requests - 1) x MS; the target is within 10% of it
+  --interval MS set PAPERS_ARXIV_INTERVAL, PAPERS_S2_INTERVAL and PAPERS_OPENALEX_INTERVAL to MS
+                milliseconds (default 0) and print the wall time against what the intervals impose: the
+                sum over the sources of (requests - 1) x MS; the target is within 10% of it
 
 Work files go to bench/out/refresh/, every run's output to bench/out/logs/refresh.*. BENCH_SNAPSHOT=1
 measures a copy of the build (see bench/lib.sh); PAPERS_JAVA_OPTS reaches java (for profiling).
@@ -47,8 +51,9 @@ runs="${BENCH_RUNS:-3}"
 raw=0
 keep=0
 on=""
-sources="arxiv,s2"
+sources="arxiv,s2,openalex"
 interval=0
+heap=256m
 while [ "$#" -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
@@ -59,6 +64,7 @@ while [ "$#" -gt 0 ]; do
     --on) on="${2:?--on DIR}"; shift 2 ;;
     --sources) sources="${2:?--sources LIST}"; shift 2 ;;
     --interval) interval="${2:?--interval MS}"; shift 2 ;;
+    --heap) heap="${2:?--heap SIZE}"; shift 2 ;;
     *) say "bench/refresh.sh: unknown argument: $1"; usage >&2; exit 2 ;;
   esac
 done
@@ -68,26 +74,38 @@ esac
 [ "$papers" -ge 1 ] || die "--papers must be at least 1"
 [ "$runs" -ge 1 ] || die "--runs must be at least 1"
 
-# The contract's floor (CONTRACT.md, "Refresh"; README: Semantic Scholar batches of 500, arXiv id_list
-# batches of 100: PAPERS_ARXIV_BATCH's default in RefreshCommand / SourceSet).
+# The contract's floor (CONTRACT.md, "Refresh"; README: Semantic Scholar batches of 500, OpenAlex
+# OR-filters of 50 papers (PAPERS_OPENALEX_BATCH's default), arXiv id_list batches of 100:
+# PAPERS_ARXIV_BATCH's default in SourceSet).
 S2_BATCH=500
+OPENALEX_BATCH=50
 ARXIV_BATCH=100
 NOW=2026-12-01T00:00:00Z
 want_s2=0
 want_arxiv=0
+want_openalex=0
 IFS=, read -r -a chosen <<<"$sources"
 for s in "${chosen[@]}"; do
   case "$s" in
     s2) want_s2=1 ;;
     arxiv) want_arxiv=1 ;;
-    *) die "--sources: s2 and arxiv only (the stand-in serves no Scholar): $sources" ;;
+    openalex) want_openalex=1 ;;
+    *) die "--sources: arxiv, s2 and openalex only (the stand-in serves no Scholar): $sources" ;;
   esac
 done
 s2_floor=$((want_s2 * ((papers + S2_BATCH - 1) / S2_BATCH)))
 arxiv_floor=$((want_arxiv * ((papers + ARXIV_BATCH - 1) / ARXIV_BATCH)))
+openalex_floor=$((want_openalex * ((papers + OPENALEX_BATCH - 1) / OPENALEX_BATCH)))
+# The values OpenAlex is asked for: every paper's arXiv DOI, and the published DOI of every fourth
+# (GenCache gives paper i a DOI when i % 4 == 0).
+openalex_values=$((want_openalex * (papers + (papers + 3) / 4)))
 
 bench_init
 jar="$(bench_jar)"
+case " ${PAPERS_JAVA_OPTS:-} " in
+  *" -Xmx"*) ;;
+  *) [ "$heap" = none ] || export PAPERS_JAVA_OPTS="-Xmx$heap${PAPERS_JAVA_OPTS:+ $PAPERS_JAVA_OPTS}" ;;
+esac
 if [ -n "$on" ]; then
   [ -d "$on" ] || die "--on $on: not a directory"
   work="$(mktemp -d "$(cd "$on" && pwd)/papers-bench-refresh.XXXXXX")"
@@ -117,7 +135,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- the data ------------------------------------------------------------------------------------------------
-say "bench: generating $papers papers (stale for Semantic Scholar and arXiv) in $gen"
+say "bench: generating $papers papers (stale for Semantic Scholar, OpenAlex and arXiv) in $gen"
 t0="$(now_ms)"
 java -cp "$jar" "$BENCH_ROOT/bench/GenCache.java" --papers "$papers" --out "$gen" --now "$NOW" \
   --s2-age 10 --arxiv-age 40 >"$work/gen.log" 2>&1 || { cat "$work/gen.log" >&2; die "GenCache failed"; }
@@ -144,11 +162,14 @@ say "bench: $(head -n 1 "$work/standin.log")"
 export PAPERS_CACHE="$run_dir"
 export PAPERS_S2_URL="http://127.0.0.1:$port/graph/v1"
 export PAPERS_ARXIV_URL="http://127.0.0.1:$port/api/query"
+export PAPERS_OPENALEX_URL="http://127.0.0.1:$port/openalex"
 export PAPERS_SCHOLAR_URL="http://127.0.0.1:$port/scholar-is-not-asked"
 export PAPERS_S2_INTERVAL="${interval}ms" PAPERS_ARXIV_INTERVAL="${interval}ms" PAPERS_SCHOLAR_INTERVAL=0
+export PAPERS_OPENALEX_INTERVAL="${interval}ms"
 export PAPERS_NOW="$NOW"
 
-# count KEY: the stand-in's count of KEY (s2.batch, s2.paper, arxiv.idlist, arxiv.search, other, ids.s2, ...)
+# count KEY: the stand-in's count of KEY (s2.batch, s2.paper, arxiv.idlist, arxiv.search, openalex.list,
+# openalex.single, other, ids.s2, ...)
 count() {
   local v
   v="$(grep -o "\"$1\":[0-9]*" "$counts" | head -n 1 | cut -d: -f2)"
@@ -156,11 +177,12 @@ count() {
 }
 
 declare -A before=()
-keys=(s2.batch s2.paper arxiv.idlist arxiv.search other ids.s2 ids.arxiv)
+keys=(s2.batch s2.paper arxiv.idlist arxiv.search openalex.list openalex.single other ids.s2 ids.arxiv ids.openalex)
 rows=()
 failures=()
 s2_sent=()
 arxiv_sent=()
+openalex_sent=()
 
 fresh_copy() {
   rm -rf "$run_dir"
@@ -173,15 +195,18 @@ check_run() {
   local i="$1" k out summary
   declare -A d=()
   for k in "${keys[@]}"; do d[$k]=$(($(count "$k") - ${before[$k]})); done
-  local s2 ax
+  local s2 ax oa
   s2=$((${d[s2.batch]} + ${d[s2.paper]}))
   ax=$((${d[arxiv.idlist]} + ${d[arxiv.search]}))
+  oa=$((${d[openalex.list]} + ${d[openalex.single]}))
   # The tool's own request counts, in its summary, for the sources asked (in name order).
   local expect_requests=""
   [ "$want_s2" = 0 ] || expect_requests="semanticScholar $s2"
+  [ "$want_openalex" = 0 ] || expect_requests="openAlex $oa${expect_requests:+, $expect_requests}"
   [ "$want_arxiv" = 0 ] || expect_requests="arxiv $ax${expect_requests:+, $expect_requests}"
   s2_sent+=("$s2")
   arxiv_sent+=("$ax")
+  openalex_sent+=("$oa")
   out="$BENCH_OUT/logs/refresh.$i.out"
   summary="$(grep -m 1 '^papers refresh:' "$out" | sed 's/^papers refresh: //' || true)"
   [ -n "$summary" ] || failures+=("run $i: no summary line in $out")
@@ -194,6 +219,8 @@ check_run() {
     || failures+=("run $i: Semantic Scholar was asked for ${d[ids.s2]} ids, not $((want_s2 * papers))")
   [ "${d[ids.arxiv]}" = $((want_arxiv * papers)) ] \
     || failures+=("run $i: arXiv was asked for ${d[ids.arxiv]} ids, not $((want_arxiv * papers))")
+  [ "${d[ids.openalex]}" = "$openalex_values" ] \
+    || failures+=("run $i: OpenAlex was asked for ${d[ids.openalex]} values, not $openalex_values")
   local files aliases
   files="$(find "$run_dir/papers" -name '*.json' -type f | wc -l)"
   [ "$files" = "$papers" ] || failures+=("run $i: the cache holds $files paper files after the run, not $papers")
@@ -201,11 +228,14 @@ check_run() {
   # Every paper got today's count: one file checked.
   local sample
   sample="$(find "$run_dir/papers/arxiv" -name '*.json' -type f -print -quit)"
-  if [ "$want_s2" = 1 ]; then
+  if [ "$want_s2" = 1 ] || [ "$want_openalex" = 1 ]; then
     grep -q "\"observedAt\" : \"$NOW\"" "$sample" || failures+=("run $i: $sample has no observation at $NOW")
   fi
-  rows+=("$(printf '%-4s %9s %11s %10s %7s %7s %9s  %s' "$i" "$(secs "$LAST_MS")" \
-    "$(secs "$((LAST_MS * 1000 / papers))")" "$(mib "$LAST_RSS_KB")" "$s2" "$ax" \
+  if [ "$want_openalex" = 1 ]; then
+    grep -q '"openAlex" : {' "$sample" || failures+=("run $i: $sample has no OpenAlex count")
+  fi
+  rows+=("$(printf '%-4s %9s %11s %10s %7s %7s %7s %9s  %s' "$i" "$(secs "$LAST_MS")" \
+    "$(secs "$((LAST_MS * 1000 / papers))")" "$(mib "$LAST_RSS_KB")" "$s2" "$oa" "$ax" \
     "+$((aliases - alias_files_gen))" "${summary:-?}")")
 }
 
@@ -224,16 +254,19 @@ verdict() { # sent-list floor
 }
 s2_verdict="$(verdict "$s2_floor" "${s2_sent[@]}")"
 arxiv_verdict="$(verdict "$arxiv_floor" "${arxiv_sent[@]}")"
+openalex_verdict="$(verdict "$openalex_floor" "${openalex_sent[@]}")"
 [ "$s2_verdict" = PASS ] || failures+=("Semantic Scholar requests ${s2_sent[*]} differ from the floor $s2_floor")
 [ "$arxiv_verdict" = PASS ] || failures+=("arXiv requests ${arxiv_sent[*]} differ from the floor $arxiv_floor")
+[ "$openalex_verdict" = PASS ] || failures+=("OpenAlex requests ${openalex_sent[*]} differ from the floor $openalex_floor")
 
 echo
-echo "papers refresh --sources $sources: $papers papers stale for Semantic Scholar and arXiv; intervals 0; stand-in on loopback"
+echo "papers refresh --sources $sources: $papers papers stale for Semantic Scholar, OpenAlex and arXiv; intervals ${interval} ms; stand-in on loopback"
+echo "java options of the tool: ${PAPERS_JAVA_OPTS:-none (the default heap of the JVM)}"
 echo "machine: $(machine)"
 echo "file system of the cache: $(df -PT "$work" 2>/dev/null | awk 'NR == 2 { print $2 " (" $7 ")" }')"
 echo "cache: bench/GenCache.java --papers $papers --s2-age 10 --arxiv-age 40$([ "$raw" = 1 ] && echo ' (raw: no alias files)' || echo ', alias files completed')"
 echo
-printf '%-4s %9s %11s %10s %7s %7s %9s  %s\n' "run" "wall" "per 1,000" "peak RSS" "S2 req" "arXiv" "aliases" \
+printf '%-4s %9s %11s %10s %7s %7s %7s %9s  %s\n' "run" "wall" "per 1,000" "peak RSS" "S2 req" "OpenAlex" "arXiv" "aliases" \
   "the tool's summary"
 printf '%s\n' "${rows[@]}"
 echo
@@ -245,6 +278,7 @@ sent() {
 }
 printf '%-18s %9s %6s  %s\n' "requests per run" "sent" "floor" ""
 printf '%-18s %9s %6s  %s\n' "Semantic Scholar" "$(sent "${s2_sent[@]}")" "$s2_floor" "$s2_verdict"
+printf '%-18s %9s %6s  %s\n' "OpenAlex" "$(sent "${openalex_sent[@]}")" "$openalex_floor" "$openalex_verdict"
 printf '%-18s %9s %6s  %s\n' "arXiv" "$(sent "${arxiv_sent[@]}")" "$arxiv_floor" "$arxiv_verdict"
 echo
 printf '%-26s %10s %10s %10s\n' "" "median" "min" "max"
@@ -257,6 +291,7 @@ if [ "$interval" -gt 0 ]; then
   imposed=0
   [ "$s2_floor" -gt 0 ] && imposed=$((imposed + (s2_floor - 1) * interval))
   [ "$arxiv_floor" -gt 0 ] && imposed=$((imposed + (arxiv_floor - 1) * interval))
+  [ "$openalex_floor" -gt 0 ] && imposed=$((imposed + (openalex_floor - 1) * interval))
   over="$(awk -v w="$BENCH_MEDIAN" -v i="$imposed" 'BEGIN { if (i > 0) printf "%.1f", (w - i) * 100 / i; else print "n/a" }')"
   verdict="not met"
   if awk -v o="$over" 'BEGIN { exit !(o != "n/a" && o <= 10) }'; then verdict="met"; fi
