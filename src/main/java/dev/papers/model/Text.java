@@ -12,6 +12,9 @@ public final class Text {
     if (s == null) {
       return null;
     }
+    if (isOneLine(s)) {
+      return s; // the common case, an abstract or a title as sources send it: nothing to copy
+    }
     StringBuilder b = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
@@ -27,6 +30,29 @@ public final class Text {
       }
     }
     return b.length() == 0 ? null : b.toString();
+  }
+
+  /**
+   * Whether {@link #oneLine} would give the string back as it is: not empty, no white space, control or
+   * space character but single ASCII spaces between other characters.
+   */
+  private static boolean isOneLine(String s) {
+    boolean space = true; // a leading space is not kept
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (space) {
+          return false;
+        }
+        space = true;
+      } else if (c < 0x80 ? c < 0x20 || c == 0x7f
+          : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+        return false;
+      } else {
+        space = false;
+      }
+    }
+    return !space; // not empty, and no trailing space
   }
 
   public static String blankToNull(String s) {

@@ -41,4 +41,57 @@ public final class PaperStore {
     UnaryOperator<Paper> extra = then == null ? UnaryOperator.identity() : then;
     return cache.update(ids, p -> extra.apply(p.merge(r, now)));
   }
+
+  /**
+   * Merges several sources' answers for one paper into the cache in one update: one read of its file
+   * and one write, however many answered (a refresh's Semantic Scholar, arXiv and OpenAlex answers).
+   * The records are merged in the order given, as storing them one after the other would.
+   *
+   * @param known identifiers the caller already has for the paper (the ids asked, the canonical key)
+   * @param records what the sources said, all about this paper (see {@link #oneArxivId})
+   * @param now the time of the change
+   * @return the stored entry
+   */
+  public static Paper storeAll(PaperCache cache, Collection<PaperId> known, List<SourceRecord> records,
+      Instant now) {
+    java.util.Set<PaperId> ids = new java.util.LinkedHashSet<>();
+    for (PaperId id : known) {
+      if (id != null) {
+        ids.add(id.withoutVersion());
+      }
+    }
+    for (SourceRecord r : records) {
+      ids.addAll(r.ids());
+    }
+    return cache.update(ids, p -> {
+      Paper q = p;
+      for (SourceRecord r : records) {
+        q = q.merge(r, now);
+      }
+      return q;
+    });
+  }
+
+  /**
+   * Whether the records name at most one arXiv paper, the paper's own when it has one: then they can be merged
+   * in one update ({@link #storeAll}); otherwise each is stored on its own, so that the cache can keep
+   * distinct arXiv papers apart as it does for a single answer.
+   */
+  public static boolean oneArxivId(String arxivId, List<SourceRecord> records) {
+    PaperId own = arxivId == null ? null : PaperId.arxivOrNull(arxivId);
+    String arxiv = own == null ? arxivId : own.withoutVersion().value();
+    for (SourceRecord r : records) {
+      if (r.arxivId() == null) {
+        continue;
+      }
+      PaperId a = PaperId.arxivOrNull(r.arxivId());
+      String v = a == null ? r.arxivId() : a.withoutVersion().value();
+      if (arxiv == null) {
+        arxiv = v;
+      } else if (!arxiv.equals(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

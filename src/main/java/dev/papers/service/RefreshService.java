@@ -21,7 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import dev.papers.model.SourceRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,35 +312,116 @@ public final class RefreshService {
     return out;
   }
 
-  /** One stale paper: what it needs, and what each source did. */
-  private static final class Work {
-    /** The paper's id: a stale paper is held by its id and what it needs, never as a whole record. */
+  /**
+   * One stale paper, held small (a run may take hundreds of thousands): its id, when it is due, the keys
+   * each source is asked by (cache keys; the id's own string when a key is the id), what each source did
+   * (two bits a source), and, only while its requests are in flight, the answers waiting to be merged.
+   * Never the record itself.
+   */
+  static final class Work {
     final String id;
-    /** Its arXiv id, for OpenAlex's choice between a preprint and its published version. */
-    final String arxivId;
-    Instant due;
-    PaperId s2Key;
-    PaperId arxivKey;
-    List<PaperId> openAlexKeys;
+    /** Its arXiv id, when it is not the one its id names (else null: see {@link #arxivId}). */
+    private final String otherArxivId;
+    /** When it is due: epoch nanoseconds of its oldest stale timestamp ({@link Long#MIN_VALUE}: never). */
+    long due = Long.MAX_VALUE;
+    String s2Key;
+    String arxivKey;
+    String[] openAlexKeys;
     boolean scholar;
-    final Map<Source, Status> status = new EnumMap<>(Source.class);
+    /** What each source did: two bits per {@link Source} ordinal (0: nothing yet, else Status + 1). */
+    private int status;
+    /** Answers not merged into the file yet, in arrival order; null when none. */
+    List<Answer> held;
+    /** Whether it is still in the pipeline's hold (its answers are merged together when complete). */
+    boolean holding;
 
     Work(String id, String arxivId) {
       this.id = id;
-      this.arxivId = arxivId;
+      this.otherArxivId = arxivId == null || id.equals("arxiv:" + arxivId) ? null : arxivId;
+    }
+
+    /** Its arXiv id, for OpenAlex's choice between a preprint and its published version; null when none. */
+    String arxivId() {
+      return otherArxivId != null ? otherArxivId : id.startsWith("arxiv:") ? id.substring("arxiv:".length()) : null;
+    }
+
+    /** A key, as the id's own string when it is the id (no second copy is kept). */
+    String key(PaperId k) {
+      String key = k.key();
+      return key.equals(id) ? id : key;
     }
 
     void due(Instant at) {
-      Instant t = at == null ? Instant.MIN : at;
-      if (due == null || t.isBefore(due)) {
+      long t = at == null ? Long.MIN_VALUE : at.getEpochSecond() * 1_000_000_000L + at.getNano();
+      if (t < due) {
         due = t;
       }
+    }
+
+    Status status(Source s) {
+      int v = (status >>> (2 * s.ordinal())) & 3;
+      return v == 0 ? null : Status.values()[v - 1];
+    }
+
+    void status(Source s, Status st) {
+      int shift = 2 * s.ordinal();
+      status = (status & ~(3 << shift)) | ((st == null ? 0 : st.ordinal() + 1) << shift);
+    }
+
+    boolean any(Status st) {
+      for (Source s : Source.values()) {
+        if (status(s) == st) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int answered() {
+      return Integer.bitCount((status | (status >>> 1)) & 0x55555555);
+    }
+
+    void hold(Answer a) {
+      if (held == null) {
+        held = new ArrayList<>(3);
+      }
+      held.add(a);
     }
 
     int needs() {
       return (s2Key != null ? 1 : 0) + (arxivKey != null ? 1 : 0) + (openAlexKeys != null ? 1 : 0)
           + (scholar ? 1 : 0);
     }
+  }
+
+  /**
+   * A source's answer for a paper, held until the paper's other sources have answered.
+   *
+   * @param source the source
+   * @param asked the id it was asked by (Semantic Scholar, arXiv), or null
+   * @param record what it said (Semantic Scholar, arXiv), or null
+   * @param pick OpenAlex's works for the paper, or null
+   */
+  record Answer(Source source, PaperId asked, SourceRecord record, OpenAlexStep.Pick pick) {}
+
+  /** A cache key ("arxiv:1909.10351", "doi:10.1/x") back as an identifier, exactly (no version). */
+  static PaperId fromKey(String key) {
+    int colon = key.indexOf(':');
+    String prefix = key.substring(0, colon);
+    for (PaperId.Kind k : PaperId.Kind.values()) {
+      if (k.prefix().equals(prefix)) {
+        return new PaperId(k, key.substring(colon + 1), null);
+      }
+    }
+    throw new IllegalArgumentException("not a cache key: " + key);
+  }
+
+  static List<PaperId> fromKeys(String[] keys) {
+    List<PaperId> out = new ArrayList<>(keys.length);
+    for (String k : keys) {
+      out.add(fromKey(k));
+    }
+    return out;
   }
 
   /** Per run: the clock at the start, the deadline, and how long requests took. */
@@ -394,17 +475,20 @@ public final class RefreshService {
     cache.forEach(paper -> {
       Work w = new Work(paper.id(), paper.arxivId());
       if (wantS2 && freshness.isStale(paper, Source.SEMANTIC_SCHOLAR, now)) {
-        w.s2Key = Freshness.askId(paper, Source.SEMANTIC_SCHOLAR);
+        w.s2Key = w.key(Freshness.askId(paper, Source.SEMANTIC_SCHOLAR));
         w.due(Freshness.last(paper, Source.SEMANTIC_SCHOLAR));
       }
       if (wantArxiv && freshness.isStale(paper, Source.ARXIV, now)) {
-        w.arxivKey = Freshness.askId(paper, Source.ARXIV);
+        w.arxivKey = w.key(Freshness.askId(paper, Source.ARXIV));
         w.due(Freshness.last(paper, Source.ARXIV));
       }
       if (wantOpenAlex && freshness.isStale(paper, Source.OPEN_ALEX, now)) {
         List<PaperId> keys = OpenAlexStep.keys(paper, true);
         if (!keys.isEmpty()) {
-          w.openAlexKeys = keys;
+          w.openAlexKeys = new String[keys.size()];
+          for (int i = 0; i < keys.size(); i++) {
+            w.openAlexKeys[i] = w.key(keys.get(i));
+          }
           w.due(Freshness.last(paper, Source.OPEN_ALEX));
         }
       }
@@ -419,7 +503,7 @@ public final class RefreshService {
       }
     }, pr -> notes.add("skipped a broken cache file: " + pr));
     int fresh = freshCount[0];
-    stale.sort(Comparator.comparing((Work w) -> w.due).thenComparing(w -> w.id));
+    stale.sort(Comparator.comparingLong((Work w) -> w.due).thenComparing(w -> w.id));
     int overLimit = 0;
     if (options.limit() != null && stale.size() > options.limit()) {
       overLimit = stale.size() - options.limit();
@@ -445,7 +529,7 @@ public final class RefreshService {
       int requests;
       switch (src) {
         case SEMANTIC_SCHOLAR -> {
-          java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
+          java.util.Set<String> keys = new java.util.HashSet<>();
           for (Work w : sel.stale()) {
             if (w.s2Key != null) {
               stale++;
@@ -455,7 +539,7 @@ public final class RefreshService {
           requests = ceil(keys.size(), limits.s2Batch());
         }
         case ARXIV -> {
-          java.util.Set<PaperId> keys = new java.util.LinkedHashSet<>();
+          java.util.Set<String> keys = new java.util.HashSet<>();
           for (Work w : sel.stale()) {
             if (w.arxivKey != null) {
               stale++;
@@ -467,7 +551,7 @@ public final class RefreshService {
         case OPEN_ALEX -> {
           List<Work> mine = sel.stale().stream().filter(w -> w.openAlexKeys != null).toList();
           stale = mine.size();
-          requests = openAlexGroups(mine, limits.openAlexBatch()).size();
+          requests = openAlexRequests(mine, limits.openAlexBatch());
         }
         case SCHOLAR -> {
           for (Work w : sel.stale()) {
@@ -516,28 +600,24 @@ public final class RefreshService {
     for (Work w : stale) {
       total += w.needs();
     }
-    long[] done = {0};
     if (!stale.isEmpty()) {
       p.update(0, total, "refresh");
     }
-    if (wantS2) {
-      askById(Source.SEMANTIC_SCHOLAR, stale, w -> w.s2Key, s2, limits.s2Batch(), run, outcome, now, p, done, total);
-    }
-    if (wantArxiv && run.stoppedBecause == null) {
-      askById(Source.ARXIV, stale, w -> w.arxivKey, arxiv, limits.arxivBatch(), run, outcome, now, p, done,
-          total);
-    }
-    if (wantOpenAlex && run.stoppedBecause == null) {
-      try {
-        askOpenAlex(stale, limits.openAlexBatch(), run, outcome, p, done, total, notes);
-      } catch (RuntimeException e) {
-        if (!isWriteFailure(e)) {
-          throw e;
-        }
-        run.stoppedBecause = writeFailure(e);
-        outcome.fail(new Outcome.Failure(null, "cache", run.stoppedBecause, false, null));
+    Pipeline pipeline = new Pipeline(run, outcome, now, p, total, wantS2, wantArxiv, wantOpenAlex);
+    try {
+      for (Work w : stale) {
+        pipeline.add(w);
       }
+      pipeline.finish();
+    } catch (RuntimeException e) {
+      if (!isWriteFailure(e)) {
+        throw e;
+      }
+      run.stoppedBecause = writeFailure(e);
+      outcome.fail(new Outcome.Failure(null, "cache", run.stoppedBecause, false, null));
+      pipeline.abandon();
     }
+    long[] done = {pipeline.done};
     int scholarRequests = 0;
     if (wantScholar && run.stoppedBecause == null) {
       try {
@@ -559,11 +639,11 @@ public final class RefreshService {
     int failed = 0;
     int left = overLimit;
     for (Work w : stale) {
-      if (w.status.containsValue(Status.FAILED)) {
+      if (w.any(Status.FAILED)) {
         failed++;
-      } else if (w.status.size() < w.needs()) {
+      } else if (w.answered() < w.needs()) {
         left++;
-      } else if (w.status.containsValue(Status.DONE)) {
+      } else if (w.any(Status.DONE)) {
         refreshed++;
         outcome.done(w.id);
       } else {
@@ -583,145 +663,361 @@ public final class RefreshService {
   }
 
   /**
-   * The stale papers of OpenAlex in request groups: papers asked by their works apart from papers asked
-   * by DOIs (one OR-filter each), each group at most {@code batch} papers (each with all its values) and
-   * at most {@link OpenAlexStep#MAX_VALUES} values, in the papers' order. A paper alone over the value
+   * OpenAlex's request groups, formed paper by paper in the papers' order: papers asked by their works
+   * apart from papers asked by DOIs (one OR-filter each), each group at most {@code batch} papers (each
+   * with all its values) and at most {@link OpenAlexStep#MAX_VALUES} values. A paper alone over the value
    * limit is a group of its own (the source splits it).
    */
-  private static List<List<Work>> openAlexGroups(List<Work> works, int batch) {
-    List<List<Work>> groups = new ArrayList<>();
+  private static final class OpenAlexGroup {
+    final List<Work> papers = new ArrayList<>();
+    final java.util.Set<String> values = new java.util.HashSet<>();
+
+    static boolean byWork(Work w) {
+      return w.openAlexKeys[0].startsWith(PaperId.Kind.OPENALEX.prefix() + ":");
+    }
+
+    /** Whether this paper must start a new group: this one is full, or its values would pass the limit. */
+    boolean full(Work w, int batch) {
+      if (papers.isEmpty()) {
+        return false;
+      }
+      if (papers.size() >= batch) {
+        return true;
+      }
+      int more = 0;
+      for (String k : w.openAlexKeys) {
+        if (!values.contains(k)) {
+          more++;
+        }
+      }
+      return values.size() + more > OpenAlexStep.MAX_VALUES;
+    }
+
+    void add(Work w) {
+      papers.add(w);
+      java.util.Collections.addAll(values, w.openAlexKeys);
+    }
+
+    void clear() {
+      papers.clear();
+      values.clear();
+    }
+  }
+
+  /** The OpenAlex requests a run sends for these papers at the floor (as {@link Pipeline} forms them). */
+  private static int openAlexRequests(List<Work> works, int batch) {
+    int requests = 0;
     for (boolean byWork : new boolean[] {true, false}) {
-      List<Work> group = new ArrayList<>();
-      java.util.Set<PaperId> values = new java.util.LinkedHashSet<>();
+      OpenAlexGroup g = new OpenAlexGroup();
       for (Work w : works) {
-        if ((w.openAlexKeys.get(0).kind() == PaperId.Kind.OPENALEX) != byWork) {
+        if (OpenAlexGroup.byWork(w) != byWork) {
           continue;
         }
-        java.util.Set<PaperId> more = new java.util.LinkedHashSet<>(values);
-        more.addAll(w.openAlexKeys);
-        if (!group.isEmpty() && (group.size() >= batch || more.size() > OpenAlexStep.MAX_VALUES)) {
-          groups.add(group);
-          group = new ArrayList<>();
-          more = new java.util.LinkedHashSet<>(w.openAlexKeys);
+        if (g.full(w, batch)) {
+          requests++;
+          g.clear();
         }
-        group.add(w);
-        values = more;
+        g.add(w);
       }
-      if (!group.isEmpty()) {
-        groups.add(group);
+      if (!g.papers.isEmpty()) {
+        requests++;
       }
     }
-    return groups;
+    return requests;
   }
 
   /**
-   * Asks OpenAlex group by group (one OR-filter request each, at the floor), storing each group's answers
-   * as soon as it returns: per paper, the work with the larger count (see {@link OpenAlexStep}).
+   * The requests of a run and the merging of their answers. Each source is asked in the papers' order,
+   * in exactly the batches it would be sent alone (at the floor), each batch as soon as it is full; so
+   * the answers of every source for a paper arrive close together, and are merged into its file in one
+   * update (one read, one write) rather than one per source. A paper waits in the hold until every
+   * source it needs has answered (or stopped), at most until {@link #HOLD} later papers have entered;
+   * then what it has is merged, and what comes later is merged on its own. Answers are written before
+   * the next request is sent once the paper is complete: a run killed at any moment loses at most the
+   * answers held for the papers in the hold, which stay stale and are asked again by the next run.
    */
-  private void askOpenAlex(List<Work> stale, int batch, Pacing run, Outcome outcome, Progress p, long[] done,
-      long total, List<String> notes) {
-    List<Work> mine = stale.stream().filter(w -> w.openAlexKeys != null).toList();
-    if (mine.isEmpty()) {
-      return;
-    }
-    IdLookup source = openAlex.get();
-    Instant now = clock.instant();
-    for (List<Work> group : openAlexGroups(mine, batch)) {
-      if (!run.mayStart(Source.OPEN_ALEX)) {
-        return;
-      }
-      List<List<PaperId>> keys = new ArrayList<>();
-      group.forEach(w -> keys.add(w.openAlexKeys));
-      long t0 = ticker.millis();
-      Map<PaperId, Lookup> answers = source.lookupGrouped(keys, Progress.NONE);
-      run.took(Source.OPEN_ALEX, ticker.millis() - t0);
-      SourceException stop = null;
-      List<Runnable> stores = new ArrayList<>();
-      for (Work w : group) {
-        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.arxivId, w.openAlexKeys, answers);
-        if (pick.found()) {
-          List<PaperId> known = new ArrayList<>();
-          PaperId canonical = PaperId.tryParse(w.id);
-          if (canonical != null) {
-            known.add(canonical);
-          }
-          stores.add(() -> OpenAlexStep.store(cache, known, pick, now, null));
-          OpenAlexStep.notes(w.openAlexKeys, answers).forEach(n -> notes.add(w.id + ": " + n));
-          w.status.put(Source.OPEN_ALEX, Status.DONE);
-        } else if (pick.failure() != null) {
-          w.status.put(Source.OPEN_ALEX, Status.FAILED);
-          outcome.fail(FetchService.failure(w.id, pick.failure()));
-          if (pick.failure().isTryLater() || pick.failure().kind() == SourceException.Kind.UNREACHABLE) {
-            stop = pick.failure();
-          }
-        } else {
-          w.status.put(Source.OPEN_ALEX, Status.NOT_FOUND);
-        }
-        done[0]++;
-      }
-      storeAll(stores);
-      p.update(done[0], total, "refresh");
-      if (stop != null) {
-        return;
-      }
-    }
-  }
+  private final class Pipeline {
+    /** The most papers waiting for their other sources' answers: bounds the memory and what a kill loses. */
+    static final int HOLD = 1_000;
 
-  /** Asks a source by id, batch by batch, storing each batch's answers as soon as it returns. */
-  private void askById(Source src, List<Work> stale, java.util.function.Function<Work, PaperId> keyOf,
-      Supplier<IdLookup> supplier, int batch, Pacing run, Outcome outcome, Instant now, Progress p, long[] done,
-      long total) {
-    Map<PaperId, List<Work>> byKey = new LinkedHashMap<>();
-    for (Work w : stale) {
-      PaperId k = keyOf.apply(w);
-      if (k != null) {
-        byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(w);
+    final Pacing run;
+    final Outcome outcome;
+    final Instant now;
+    final Progress p;
+    final long total;
+    long done;
+    final Map<PaperId, List<Work>> s2Pending = new LinkedHashMap<>();
+    final Map<PaperId, List<Work>> arxivPending = new LinkedHashMap<>();
+    final OpenAlexGroup byWork = new OpenAlexGroup();
+    final OpenAlexGroup byDoi = new OpenAlexGroup();
+    final java.util.EnumSet<Source> stopped = java.util.EnumSet.noneOf(Source.class);
+    final java.util.ArrayDeque<Work> hold = new java.util.ArrayDeque<>();
+    /** Papers out of the hold with answers that came later: merged after the batch that brought them. */
+    final List<Work> late = new ArrayList<>();
+    IdLookup s2Source;
+    IdLookup arxivSource;
+    IdLookup openAlexSource;
+
+    Pipeline(Pacing run, Outcome outcome, Instant now, Progress p, long total, boolean wantS2, boolean wantArxiv,
+        boolean wantOpenAlex) {
+      this.run = run;
+      this.outcome = outcome;
+      this.now = now;
+      this.p = p;
+      this.total = total;
+      if (!wantS2) {
+        stopped.add(Source.SEMANTIC_SCHOLAR);
+      }
+      if (!wantArxiv) {
+        stopped.add(Source.ARXIV);
+      }
+      if (!wantOpenAlex) {
+        stopped.add(Source.OPEN_ALEX);
       }
     }
-    if (byKey.isEmpty()) {
-      return;
+
+    /** Takes the next stale paper: queues it at each source it needs, sending every batch that is full. */
+    void add(Work w) {
+      if (run.stoppedBecause != null) {
+        return; // nothing more can be saved
+      }
+      w.holding = true;
+      hold.addLast(w);
+      if (w.s2Key != null && !stopped.contains(Source.SEMANTIC_SCHOLAR)) {
+        s2Pending.computeIfAbsent(fromKey(w.s2Key), k -> new ArrayList<>(1)).add(w);
+        if (s2Pending.size() >= limits.s2Batch()) {
+          askById(Source.SEMANTIC_SCHOLAR, s2Pending);
+        }
+      }
+      if (w.arxivKey != null && !stopped.contains(Source.ARXIV) && run.stoppedBecause == null) {
+        arxivPending.computeIfAbsent(fromKey(w.arxivKey), k -> new ArrayList<>(1)).add(w);
+        if (arxivPending.size() >= limits.arxivBatch()) {
+          askById(Source.ARXIV, arxivPending);
+        }
+      }
+      if (w.openAlexKeys != null && !stopped.contains(Source.OPEN_ALEX) && run.stoppedBecause == null) {
+        OpenAlexGroup g = OpenAlexGroup.byWork(w) ? byWork : byDoi;
+        if (g.full(w, limits.openAlexBatch())) {
+          askOpenAlex(g);
+        }
+        if (!stopped.contains(Source.OPEN_ALEX) && run.stoppedBecause == null) {
+          g.add(w);
+          if (g.papers.size() >= limits.openAlexBatch()) {
+            askOpenAlex(g);
+          }
+        }
+      }
+      // Over the hold: the oldest paper's answers are merged as they are (the rest come on their own).
+      while (hold.size() > HOLD && run.stoppedBecause == null) {
+        Work oldest = hold.pollFirst();
+        oldest.holding = false;
+        merge(oldest.held == null ? List.of() : List.of(oldest));
+      }
     }
-    IdLookup source = supplier.get();
-    List<PaperId> keys = new ArrayList<>(byKey.keySet());
-    for (int from = 0; from < keys.size(); from += batch) {
+
+    /** Sends what is left in every queue, then merges every paper still held. */
+    void finish() {
+      if (run.stoppedBecause == null && !s2Pending.isEmpty()) {
+        askById(Source.SEMANTIC_SCHOLAR, s2Pending);
+      }
+      if (run.stoppedBecause == null && !arxivPending.isEmpty()) {
+        askById(Source.ARXIV, arxivPending);
+      }
+      for (OpenAlexGroup g : List.of(byWork, byDoi)) {
+        if (run.stoppedBecause == null && !g.papers.isEmpty()) {
+          askOpenAlex(g);
+        }
+      }
+      if (run.stoppedBecause == null) {
+        List<Work> rest = new ArrayList<>();
+        for (Work w : hold) {
+          w.holding = false;
+          if (w.held != null) {
+            rest.add(w);
+          }
+        }
+        hold.clear();
+        merge(rest);
+      }
+      abandon();
+    }
+
+    /**
+     * After a failed write: the answers that were never written are not done (the papers are left for
+     * the next run, still stale).
+     */
+    void abandon() {
+      for (Work w : hold) {
+        forget(w);
+      }
+      hold.clear();
+      for (Work w : late) {
+        forget(w);
+      }
+      late.clear();
+    }
+
+    private void forget(Work w) {
+      if (w.held != null) {
+        for (Answer a : w.held) {
+          if (w.status(a.source()) == Status.DONE) {
+            w.status(a.source(), null);
+          }
+        }
+        w.held = null;
+      }
+      w.holding = false;
+    }
+
+    /** Whether every source the paper needs has answered for it, or will not be asked any more. */
+    private boolean complete(Work w) {
+      return (w.s2Key == null || w.status(Source.SEMANTIC_SCHOLAR) != null || stopped.contains(Source.SEMANTIC_SCHOLAR))
+          && (w.arxivKey == null || w.status(Source.ARXIV) != null || stopped.contains(Source.ARXIV))
+          && (w.openAlexKeys == null || w.status(Source.OPEN_ALEX) != null || stopped.contains(Source.OPEN_ALEX));
+    }
+
+    private void stop(Source src) {
+      stopped.add(src);
+      if (src == Source.SEMANTIC_SCHOLAR) {
+        s2Pending.clear();
+      } else if (src == Source.ARXIV) {
+        arxivPending.clear();
+      } else if (src == Source.OPEN_ALEX) {
+        byWork.clear();
+        byDoi.clear();
+      }
+    }
+
+    /** After a batch: merges every held paper that is now complete, and the late answers. */
+    private void settle() {
+      List<Work> ready = new ArrayList<>(late);
+      late.clear();
+      for (java.util.Iterator<Work> it = hold.iterator(); it.hasNext(); ) {
+        Work w = it.next();
+        if (complete(w)) {
+          it.remove();
+          w.holding = false;
+          if (w.held != null) {
+            ready.add(w);
+          }
+        }
+      }
+      merge(ready);
+      p.update(done, total, "refresh");
+    }
+
+    private void answered(Work w, Answer a) {
+      w.hold(a);
+      if (!w.holding && (late.isEmpty() || late.get(late.size() - 1) != w)) {
+        late.add(w);
+      }
+    }
+
+    /** One batch request of a source asked by id (Semantic Scholar, arXiv); then what is complete is merged. */
+    private void askById(Source src, Map<PaperId, List<Work>> pending) {
       if (!run.mayStart(src)) {
+        stop(src);
+        settle();
         return;
       }
-      List<PaperId> chunk = keys.subList(from, Math.min(keys.size(), from + batch));
+      IdLookup source;
+      if (src == Source.SEMANTIC_SCHOLAR) {
+        source = s2Source != null ? s2Source : (s2Source = s2.get());
+      } else {
+        source = arxivSource != null ? arxivSource : (arxivSource = arxiv.get());
+      }
+      List<PaperId> chunk = new ArrayList<>(pending.keySet());
+      Map<PaperId, List<Work>> byKey = new LinkedHashMap<>(pending);
+      pending.clear();
       long t0 = ticker.millis();
       Map<PaperId, Lookup> answers = source.lookup(chunk, Progress.NONE);
       run.took(src, ticker.millis() - t0);
       SourceException stop = null;
-      List<Runnable> stores = new ArrayList<>();
-      List<Work> storing = new ArrayList<>();
       for (PaperId k : chunk) {
         Lookup l = answers.get(k);
         for (Work w : byKey.get(k)) {
           if (l instanceof Lookup.Found f) {
-            List<PaperId> known = new ArrayList<>(2);
-            known.add(k);
-            PaperId canonical = PaperId.tryParse(w.id);
-            if (canonical != null) {
-              known.add(canonical);
-            }
             f.record().notes().forEach(n -> run.notes.add(f.record().source() + ": " + w.id + ": " + n));
-            stores.add(() -> PaperStore.store(cache, known, f.record(), now, null));
-            storing.add(w);
-            w.status.put(src, Status.DONE);
+            w.status(src, Status.DONE);
+            answered(w, new Answer(src, k, f.record(), null));
           } else if (l instanceof Lookup.Failed failed) {
-            w.status.put(src, Status.FAILED);
+            w.status(src, Status.FAILED);
             outcome.fail(FetchService.failure(w.id, failed.error()));
             if (failed.error().isTryLater() || failed.error().kind() == SourceException.Kind.UNREACHABLE) {
               stop = failed.error();
             }
           } else {
-            w.status.put(src, Status.NOT_FOUND);
+            w.status(src, Status.NOT_FOUND);
             if (l instanceof Lookup.NotFound nf && nf.reason() != null) {
               run.notes.add(src.jsonName() + ": " + w.id + ": " + nf.reason() + "; nothing stored from it");
             }
           }
-          done[0]++;
+          done++;
         }
+      }
+      if (stop != null) {
+        // Try later, or not reachable at all: sending more now would only fail the same way.
+        stop(src);
+      }
+      settle();
+    }
+
+    /** One OpenAlex OR-filter request for a group of papers; then what is complete is merged. */
+    private void askOpenAlex(OpenAlexGroup g) {
+      List<Work> group = new ArrayList<>(g.papers);
+      g.clear();
+      if (!run.mayStart(Source.OPEN_ALEX)) {
+        stop(Source.OPEN_ALEX);
+        settle();
+        return;
+      }
+      IdLookup source = openAlexSource != null ? openAlexSource : (openAlexSource = openAlex.get());
+      List<List<PaperId>> keys = new ArrayList<>(group.size());
+      for (Work w : group) {
+        keys.add(fromKeys(w.openAlexKeys));
+      }
+      long t0 = ticker.millis();
+      Map<PaperId, Lookup> answers = source.lookupGrouped(keys, Progress.NONE);
+      run.took(Source.OPEN_ALEX, ticker.millis() - t0);
+      SourceException stop = null;
+      for (int i = 0; i < group.size(); i++) {
+        Work w = group.get(i);
+        OpenAlexStep.Pick pick = OpenAlexStep.pick(w.arxivId(), keys.get(i), answers);
+        if (pick.found()) {
+          OpenAlexStep.notes(keys.get(i), answers).forEach(n -> run.notes.add(w.id + ": " + n));
+          w.status(Source.OPEN_ALEX, Status.DONE);
+          answered(w, new Answer(Source.OPEN_ALEX, null, null, pick));
+        } else if (pick.failure() != null) {
+          w.status(Source.OPEN_ALEX, Status.FAILED);
+          outcome.fail(FetchService.failure(w.id, pick.failure()));
+          if (pick.failure().isTryLater() || pick.failure().kind() == SourceException.Kind.UNREACHABLE) {
+            stop = pick.failure();
+          }
+        } else {
+          w.status(Source.OPEN_ALEX, Status.NOT_FOUND);
+        }
+        done++;
+      }
+      if (stop != null) {
+        stop(Source.OPEN_ALEX);
+      }
+      settle();
+    }
+
+    /**
+     * Writes the held answers of these papers, each paper in one update ({@link #WRITERS} papers at a
+     * time), and returns when every one is written. A write the file system refuses stops the run: what
+     * was written stays, the rest is left for the next run.
+     */
+    private void merge(List<Work> works) {
+      if (works.isEmpty() || run.stoppedBecause != null) {
+        return;
+      }
+      List<Runnable> stores = new ArrayList<>(works.size());
+      for (Work w : works) {
+        List<Answer> answers = w.held;
+        w.held = null;
+        stores.add(() -> store(w, answers));
       }
       List<RuntimeException> failures = storeAll(stores);
       RuntimeException writeFailure = null;
@@ -733,24 +1029,65 @@ public final class RefreshService {
         if (!isWriteFailure(e)) {
           throw e;
         }
-        Work w = storing.get(i);
-        w.status.put(src, Status.FAILED);
         writeFailure = writeFailure == null ? e : writeFailure;
       }
-      p.update(done[0], total, "refresh");
-      if (writeFailure != null) {
-        // The disk is full (or gone read-only): what was stored stays; nothing more can be saved now.
-        run.stoppedBecause = writeFailure(writeFailure);
-        for (int i = 0; i < failures.size(); i++) {
-          if (failures.get(i) != null) {
-            outcome.fail(new Outcome.Failure(storing.get(i).id, "cache", run.stoppedBecause, false, null));
-          }
-        }
+      if (writeFailure == null) {
         return;
       }
-      if (stop != null) {
-        // Try later, or not reachable at all: sending more now would only fail the same way.
+      // The disk is full (or gone read-only): what was stored stays; nothing more can be saved now.
+      run.stoppedBecause = writeFailure(writeFailure);
+      for (int i = 0; i < failures.size(); i++) {
+        if (failures.get(i) != null) {
+          Work w = works.get(i);
+          for (Source s : Source.values()) {
+            if (w.status(s) == Status.DONE) {
+              w.status(s, Status.FAILED);
+            }
+          }
+          outcome.fail(new Outcome.Failure(w.id, "cache", run.stoppedBecause, false, null));
+        }
+      }
+    }
+
+    /** One paper's answers into its file (see {@link PaperStore#storeAll}). */
+    private void store(Work w, List<Answer> answers) {
+      List<PaperId> known = new ArrayList<>(3);
+      PaperId canonical = PaperId.tryParse(w.id);
+      List<SourceRecord> records = new ArrayList<>(answers.size() + 1);
+      for (Answer a : answers) {
+        if (a.asked() != null && !known.contains(a.asked())) {
+          known.add(a.asked());
+        }
+      }
+      if (canonical != null && !known.contains(canonical)) {
+        known.add(canonical);
+      }
+      for (Answer a : answers) {
+        if (a.record() != null) {
+          records.add(a.record());
+        } else {
+          for (SourceRecord other : a.pick().others()) {
+            records.add(OpenAlexStep.idsOnly(other));
+          }
+          records.add(a.pick().chosen());
+        }
+      }
+      if (PaperStore.oneArxivId(w.arxivId(), records)) {
+        PaperStore.storeAll(cache, known, records, now);
         return;
+      }
+      // Answers that name different arXiv papers: each stored on its own, as it always was.
+      for (Answer a : answers) {
+        if (a.record() != null) {
+          List<PaperId> ids = new ArrayList<>(2);
+          ids.add(a.asked());
+          if (canonical != null) {
+            ids.add(canonical);
+          }
+          PaperStore.store(cache, ids, a.record(), now, null);
+        } else {
+          OpenAlexStep.store(cache, canonical == null ? List.of() : List.of(canonical), a.pick(), now, null);
+        }
       }
     }
   }
@@ -832,7 +1169,7 @@ public final class RefreshService {
     r.statuses().forEach((id, status) -> {
       Work w = byId.get(id);
       if (w != null) {
-        w.status.put(Source.SCHOLAR, status);
+        w.status(Source.SCHOLAR, status);
         done[0]++;
       }
     });
