@@ -40,6 +40,7 @@ public final class PaperCache {
   private final FileLocks locks;
   private final java.util.concurrent.ConcurrentLinkedQueue<String> notices =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.LongAdder paperReads = new java.util.concurrent.atomic.LongAdder();
 
   public PaperCache(Path root, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
@@ -165,10 +166,16 @@ public final class PaperCache {
     }
   }
 
+  /** How many times this cache has read a paper file (what {@code refresh} keeps low; for tests). */
+  public long paperReads() {
+    return paperReads.sum();
+  }
+
   /** The entry stored under exactly this canonical key. */
   public Optional<Paper> read(String canonicalKey) {
     Path f = paperFile(canonicalKey);
     try {
+      paperReads.increment();
       return Optional.of(parse(Files.readAllBytes(f), f));
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -647,6 +654,7 @@ public final class PaperCache {
   /** A file's paper, or "file: what is wrong", or null when it is gone. */
   private Object readOrProblem(Path f) {
     try {
+      paperReads.increment();
       return parse(Files.readAllBytes(f), f);
     } catch (NoSuchFileException e) {
       return null; // removed by a concurrent join: its keys now lead elsewhere
