@@ -240,9 +240,9 @@ public final class PaperCache {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("no identifier");
     }
-    Set<String> existing = resolveAll(keys);
+    Set<String> existing = resolveAllUnshared(keys);
     String arxiv = arxivOf(ids);
-    if (existing.size() == 1 && sharedKeys(keys).isEmpty()) {
+    if (existing != null && existing.size() == 1) {
       String canonical = existing.iterator().next();
       try (FileLocks.Handle h = locks.lock(stripe(canonical))) {
         if (resolveAll(keys).equals(existing)) {
@@ -430,6 +430,28 @@ public final class PaperCache {
       }
       return Optional.of(store(current.get(), change.apply(current.get()), Set.of()));
     }
+  }
+
+  /**
+   * What {@link #resolveAll} gives, or null when a key is shared by several papers ({@link #sharedBy}):
+   * both from one look at each key's files.
+   */
+  private Set<String> resolveAllUnshared(Set<String> keys) {
+    Set<String> found = new LinkedHashSet<>();
+    for (String k : keys) {
+      if (Files.isRegularFile(paperFile(k))) {
+        found.add(k);
+        continue;
+      }
+      List<String> targets = aliasTargets(k);
+      if (targets.size() > 1) {
+        return null;
+      }
+      if (targets.size() == 1 && Files.isRegularFile(paperFile(targets.get(0)))) {
+        found.add(targets.get(0));
+      }
+    }
+    return found;
   }
 
   private Set<String> resolveAll(Set<String> keys) {
