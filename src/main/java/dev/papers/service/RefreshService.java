@@ -46,19 +46,27 @@ import java.util.function.Supplier;
  *
  * <p><b>Order.</b> Each stale paper is due at the oldest of its stale timestamps (never counted or
  * never fetched counts as the oldest of all); papers are taken in that order, ties by id, and
- * {@code limit} caps how many are taken. Semantic Scholar is asked first (the counts are the point),
- * in batches of at most 500 ids, then arXiv in {@code id_list} batches, then OpenAlex in OR-filters of
- * at most its batch size of papers, each with all its values, and at most 100 values (a paper by its
- * known works, else by its arXiv DOI and its DOI; see {@link OpenAlexStep}), then Scholar, where available.
+ * {@code limit} caps how many are taken. Semantic Scholar is asked in batches of at most 500 ids, arXiv
+ * in {@code id_list} batches, OpenAlex in OR-filters of at most its batch size of papers, each with all
+ * its values, and at most 100 values (a paper by its known works, else by its arXiv DOI and its DOI; see
+ * {@link OpenAlexStep}): each source in the papers' order, in the batches it would get alone (the
+ * request floors), but side by side, each batch sent as soon as it is full (see {@link Pipeline}), so
+ * that a paper's answers arrive together and are merged into its file in one update. Then Scholar,
+ * where available.
+ *
+ * <p><b>Small.</b> The stale papers are chosen in one streaming pass over the paper files; each is held
+ * as its id, its due time and its request keys (about 100 bytes), never as its record. A stale paper's
+ * file is read twice: to choose it, and to merge its answers under its lock.
  *
  * <p><b>Plan.</b> {@link #plan} makes the same selection and says, per source, how many papers are
  * stale, how many requests a run would send (at the floor: no left-out value asked again, no retry),
  * and the least time the intervals impose; it sends nothing.
  *
- * <p><b>Crash safety.</b> Each batch's answers are stored as soon as the batch returns, each paper by
- * an atomic write under its lock, so a run killed at any moment loses at most the batch in flight; the
- * next run's selection skips what was stored, since it is no longer stale. An answer stored twice
- * (same source, time and count) is recorded once.
+ * <p><b>Crash safety.</b> A paper's answers are stored as soon as every source it needs has answered
+ * (at most {@link Pipeline#HOLD} papers wait), by an atomic write under its lock, so a run killed at any
+ * moment loses at most the answers of the waiting papers; the next run's selection skips what was
+ * stored, since it is no longer stale, and asks again for the rest. An answer stored twice (same
+ * source, time and count) is recorded once.
  *
  * <p><b>Deadline.</b> Before each request the service checks that starting it cannot overrun the
  * deadline: the time spent so far, plus the source's interval (the longest the request may have to
