@@ -754,10 +754,7 @@ public final class PaperIndex {
       if (patching(old, files, changes, text)) {
         // A few files changed: the old chunks copied as they are, the changed files' entries in
         // them made dead (their new ones follow).
-        IndexCodec.In rows = new IndexCodec.In(old.files(), 0);
-        for (int i = 0; i < old.chunkAt.length; i++) {
-          w.patchChunk(old.chunk(i), old.chunkRecords[i], old.chunkAt[i], rows, changes, file.toString());
-        }
+        w.patch(old, changes, file.toString());
       } else if (old != null) {
         IndexCodec.In rows = new IndexCodec.In(old.files(), 0);
         old.forEachRaw((buf, off, len, ref) -> {
@@ -1113,44 +1110,99 @@ public final class PaperIndex {
     }
 
     /**
-     * An old chunk as it is but for the entries of the files in {@code changes}, made dead; the rows of
-     * the others copied from the old file table ({@code rows}, read side by side).
+     * The old index as it is but for the entries of the files in {@code changes}, made dead: the rows of
+     * the other files copied byte for byte (their entries keep their places), then every chunk copied,
+     * the dead entries' kind changed in it (its checksum made again only then). Row paths are compared
+     * by a hash of their bytes first: no string is made for most rows.
      */
-    void patchChunk(ByteBuffer b, int records, long oldAt, IndexCodec.In rows, Map<String, Attrs> changes,
-        String file) {
-      endChunk();
-      int off = 0;
-      for (int r = 0; r < records; r++) {
-        int len = 4 + b.getInt(off);
-        int kind = b.get(off + AT_KIND);
-        if (kind == KIND_DEAD) {
-          deadCount++;
-        } else {
-          String path = rows.str();
-          long size = rows.i64();
-          long mtime = rows.i64();
-          String key = rows.str();
-          rows.u8();
-          if (rows.i64() != oldAt + off) {
-            throw new Damaged("the index " + file + " is damaged (its file table)", null);
-          }
+    void patch(View old, Map<String, Attrs> changes, String file) throws IOException {
+      Set<Integer> hashes = new HashSet<>();
+      for (String path : changes.keySet()) {
+        byte[] pb = path.getBytes(StandardCharsets.UTF_8);
+        hashes.add(java.util.Arrays.hashCode(pb));
+      }
+      ByteBuffer table = old.files();
+      byte[] t = table.array();
+      List<Long> kill = new ArrayList<>();
+      int p = 0;
+      for (int r = 0; r < old.fileCount; r++) {
+        int start = p;
+        int n = table.getInt(p) - 1; // the path's length (a row's path is never null)
+        if (n < 0) {
+          throw new Damaged("the index " + file + " is damaged (its file table)", null);
+        }
+        int pathAt = p + 4;
+        p = pathAt + n + 8; // the size
+        long mtime = table.getLong(p);
+        p += 8;
+        p += 4 + Math.max(0, table.getInt(p) - 1); // the key
+        int kind = table.get(p);
+        long ref = table.getLong(p + 1);
+        p += 9;
+        String path = null;
+        if (hashes.contains(hashOf(t, pathAt, n))) {
+          path = new String(t, pathAt, n, StandardCharsets.UTF_8);
           if (changes.containsKey(path)) {
-            b.put(off + AT_KIND, (byte) KIND_DEAD);
-            deadCount++;
-          } else {
-            row(path, size, mtime, key, kind, position + off, b.getInt(off + AT_TEXT + 8));
+            kill.add(ref);
+            continue;
           }
         }
-        off += len;
+        if (fileCount % rowBlock == 0) {
+          marks.i32(files.length());
+          markCount++;
+        }
+        files.raw(table, start, p - start);
+        if (mtime == UNKNOWN) {
+          untrusted.add(path != null ? path : new String(t, pathAt, n, StandardCharsets.UTF_8));
+        }
+        fileCount++;
+        if (kind != KIND_PAPER) {
+          brokenCount++;
+        }
       }
-      byte[] bytes = new byte[b.limit()];
-      b.get(0, bytes);
-      chunks.i64(position);
-      chunks.i32(bytes.length);
-      chunks.i32(records);
-      chunks.i32(crc(bytes, bytes.length));
-      chunkCount++;
-      write(bytes);
+      kill.sort(null);
+      liveText = old.liveText;
+      deadCount = old.deadCount;
+      int k = 0;
+      for (int i = 0; i < old.chunkAt.length; i++) {
+        ByteBuffer b = old.chunk(i);
+        long at = old.chunkAt[i];
+        boolean changed = false;
+        while (k < kill.size() && kill.get(k) < at + old.chunkLength[i]) {
+          int off = (int) (kill.get(k++) - at);
+          if (off < 0 || b.get(off + AT_KIND) == KIND_DEAD) {
+            throw new Damaged("the index " + file + " is damaged (its file table)", null);
+          }
+          if (b.get(off + AT_KIND) == KIND_PAPER) {
+            liveText -= b.getInt(off + AT_TEXT + 8);
+          }
+          b.put(off + AT_KIND, (byte) KIND_DEAD);
+          deadCount++;
+          changed = true;
+        }
+        byte[] bytes = new byte[b.limit()];
+        b.get(0, bytes);
+        if (position != at) {
+          throw new Damaged("the index " + file + " is damaged (its chunk table)", null);
+        }
+        chunks.i64(position);
+        chunks.i32(bytes.length);
+        chunks.i32(old.chunkRecords[i]);
+        chunks.i32(changed ? crc(bytes, bytes.length) : old.chunkCrc[i]);
+        chunkCount++;
+        write(bytes);
+      }
+      if (k != kill.size()) {
+        throw new Damaged("the index " + file + " is damaged (its file table)", null);
+      }
+    }
+
+    private static int hashOf(byte[] b, int from, int n) {
+      int h = 1;
+      for (int i = from; i < from + n; i++) {
+        h = 31 * h + b[i];
+      }
+      return h;
     }
 
     private void endChunk() {
