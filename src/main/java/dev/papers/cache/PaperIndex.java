@@ -957,6 +957,7 @@ public final class PaperIndex {
     private final long id;
     private final boolean fresh;
     private long position;
+    private final ByteBuffer pending = ByteBuffer.allocate(1 << 20);
 
     private TextLog(Path path, Path target, FileChannel ch, long id, boolean fresh, long position) {
       this.path = path;
@@ -1014,10 +1015,27 @@ public final class PaperIndex {
     }
 
     private void place(ByteBuffer entry, int off, byte[] text) {
-      entry.putLong(off + AT_TEXT, position);
+      entry.putLong(off + AT_TEXT, position + pending.position());
       entry.putInt(off + AT_TEXT + 8, text.length);
       entry.putInt(off + AT_TEXT + 12, crc(text, text.length));
-      ByteBuffer b = ByteBuffer.wrap(text);
+      if (pending.remaining() < text.length) {
+        flush();
+      }
+      if (pending.remaining() < text.length) {
+        write(ByteBuffer.wrap(text)); // larger than the buffer: as it is
+      } else {
+        pending.put(text);
+      }
+    }
+
+    /** Writes what is buffered (texts go out a megabyte at a time, not one system call each). */
+    private void flush() {
+      pending.flip();
+      write(pending);
+      pending.clear();
+    }
+
+    private void write(ByteBuffer b) {
       try {
         while (b.hasRemaining()) {
           position += ch.write(b, position);
@@ -1029,6 +1047,7 @@ public final class PaperIndex {
 
     /** Forces the texts to disk; a new log is renamed into place. */
     void commit() throws IOException {
+      flush();
       ch.force(false);
       ch.close();
       if (fresh) {
