@@ -1141,7 +1141,7 @@ public final class PaperIndex {
         hashes.add(java.util.Arrays.hashCode(pb));
       }
       ByteBuffer table = old.files();
-      byte[] t = table.array();
+      files.ensure(old.filesLength);
       List<Long> kill = new ArrayList<>();
       int p = 0;
       for (int r = 0; r < old.fileCount; r++) {
@@ -1159,8 +1159,8 @@ public final class PaperIndex {
         long ref = table.getLong(p + 1);
         p += 9;
         String path = null;
-        if (hashes.contains(hashOf(t, pathAt, n))) {
-          path = new String(t, pathAt, n, StandardCharsets.UTF_8);
+        if (hashes.contains(hashOf(table, pathAt, n))) {
+          path = string(table, pathAt, n);
           if (changes.containsKey(path)) {
             kill.add(ref);
             continue;
@@ -1172,7 +1172,7 @@ public final class PaperIndex {
         }
         files.raw(table, start, p - start);
         if (mtime == UNKNOWN) {
-          untrusted.add(path != null ? path : new String(t, pathAt, n, StandardCharsets.UTF_8));
+          untrusted.add(path != null ? path : string(table, pathAt, n));
         }
         fileCount++;
         if (kind != KIND_PAPER) {
@@ -1199,29 +1199,34 @@ public final class PaperIndex {
           deadCount++;
           changed = true;
         }
-        byte[] bytes = new byte[b.limit()];
-        b.get(0, bytes);
         if (position != at) {
           throw new Damaged("the index " + file + " is damaged (its chunk table)", null);
         }
         chunks.i64(position);
-        chunks.i32(bytes.length);
+        chunks.i32(b.limit());
         chunks.i32(old.chunkRecords[i]);
-        chunks.i32(changed ? crc(bytes, bytes.length) : old.chunkCrc[i]);
+        chunks.i32(changed ? crc(b.array(), b.limit()) : old.chunkCrc[i]);
         chunkCount++;
-        write(bytes);
+        write(b.duplicate().position(0));
       }
       if (k != kill.size()) {
         throw new Damaged("the index " + file + " is damaged (its file table)", null);
       }
     }
 
-    private static int hashOf(byte[] b, int from, int n) {
+    /** {@code Arrays.hashCode} of n bytes of a buffer. */
+    private static int hashOf(ByteBuffer b, int from, int n) {
       int h = 1;
       for (int i = from; i < from + n; i++) {
-        h = 31 * h + b[i];
+        h = 31 * h + b.get(i);
       }
       return h;
+    }
+
+    private static String string(ByteBuffer b, int from, int n) {
+      byte[] a = new byte[n];
+      b.get(from, a);
+      return new String(a, StandardCharsets.UTF_8);
     }
 
     private void endChunk() {
@@ -1242,7 +1247,8 @@ public final class PaperIndex {
     void finish(Stamp stamp, long[] window, long verifiedAt, long textId) {
       endChunk();
       long filesAt = position;
-      byte[] f = files.bytes();
+      ByteBuffer f = files.view();
+      int filesCrc = crc(f.array(), f.limit());
       write(f);
       long chunksAt = position;
       write(chunks.bytes());
@@ -1266,7 +1272,7 @@ public final class PaperIndex {
       IndexCodec.Out t = new IndexCodec.Out();
       t.i64(filesAt);
       t.i32(fileCount);
-      t.i32(crc(f, f.length));
+      t.i32(filesCrc);
       t.i64(chunksAt);
       t.i32(chunkCount);
       t.i32(brokenCount);
@@ -1281,7 +1287,10 @@ public final class PaperIndex {
     }
 
     private void write(byte[] b) {
-      ByteBuffer bb = ByteBuffer.wrap(b);
+      write(ByteBuffer.wrap(b));
+    }
+
+    private void write(ByteBuffer bb) {
       try {
         while (bb.hasRemaining()) {
           position += ch.write(bb);
@@ -1559,11 +1568,22 @@ public final class PaperIndex {
       }
     }
 
+    /**
+     * The file table, mapped rather than read (megabytes that a collection would otherwise copy about;
+     * the index file is only ever replaced, never written in place), and checked.
+     */
     private synchronized ByteBuffer files() {
       if (fileTable == null) {
         try {
-          ByteBuffer fb = read(ch, filesAt, filesLength);
-          if (crc(fb.array(), fb.limit()) != filesCrc) {
+          ByteBuffer fb;
+          try {
+            fb = filesLength == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, filesAt, filesLength);
+          } catch (IOException | UnsupportedOperationException e) {
+            fb = read(ch, filesAt, filesLength); // a file system that cannot map
+          }
+          CRC32C c = new CRC32C();
+          c.update(fb.duplicate());
+          if ((int) c.getValue() != filesCrc) {
             throw damaged(null);
           }
           fileTable = fb;
