@@ -43,6 +43,18 @@ final class IndexCodec {
       len = 0;
     }
 
+    /** What was written, without a copy (valid until the next write). */
+    ByteBuffer view() {
+      return ByteBuffer.wrap(buf, 0, len);
+    }
+
+    /** Room for this many bytes in all, at once (a size known in advance). */
+    void ensure(int capacity) {
+      if (capacity > buf.length) {
+        buf = Arrays.copyOf(buf, capacity);
+      }
+    }
+
     void truncate(int length) {
       len = length;
     }

@@ -57,9 +57,15 @@ import java.util.zip.CRC32C;
  *       is the one its last journal line recorded): only the files the journal names are looked at;
  *   <li>anything else (a file created, replaced, renamed or removed by hand; an interrupted write;
  *       the journal replaced): every paper file's size, time and inode are compared, as a full check;
- *   <li>and a full check in any case when the last one is older than {@link #VERIFY_EVERY}: a file
- *       edited in place (its directory does not change) is seen by it.
+ *   <li>and, every open, a rolling check of {@link #CHECK_FILES} more files (their size and time),
+ *       blocks of {@link #ROW_BLOCK} rows of the file table taken in turn from where the last open
+ *       stopped ({@code .state/index/check}): a file edited in place (its directory's time does not
+ *       change, and the journal does not name it) is seen within ceil(files / {@link #CHECK_FILES})
+ *       opens, by the very next one in a cache of at most that many files;
+ *   <li>and a full check in any case when the last one is older than {@link #VERIFY_EVERY}.
  * </ul>
+ * Stat'ing every one of 100,000 files costs about half a second on its own (the kernel's share of it
+ * alone is more than a third of a second), more than the rest of a ranking; hence the rolling check.
  * Changed files are read again, removed ones dropped, and the index is rewritten to a temporary file
  * renamed into place under a lock: concurrent readers see the old index or the new one.
  *
@@ -68,7 +74,8 @@ import java.util.zip.CRC32C;
  *
  * <p><b>Layout of rank.idx.</b> A header (magic, {@link #FORMAT}); the entries in chunks of about
  * {@link #CHUNK_BYTES}; the file table (path, size, time, inode, entry offset); the chunk table
- * (offset, length, entries, CRC-32C); the stamp (directory states, journal state); a fixed trailer
+ * (offset, length, entries, CRC-32C); the stamp (directory states, journal state, and where every
+ * {@link #ROW_BLOCK}-th row of the file table starts, for the rolling check); a fixed trailer
  * (with the CRC-32C of the file table and of the stamp, when the last full check was, and which text
  * log the entries point into). A missing, truncated, foreign, damaged or older-format index is rebuilt
  * from the paper files; where the cache cannot be written (a read-only checkout), the index is built in
@@ -76,17 +83,23 @@ import java.util.zip.CRC32C;
  */
 public final class PaperIndex {
   /** The layout version of the index and of {@link IndexCodec} (the records in the text log); a change rebuilds every index. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
   /** File and directory times closer than this to when the index is made are not trusted. */
   public static final Duration RACY = Duration.ofSeconds(2);
   /**
-   * How long the index is trusted on its directories and journal alone before a full check. Zero by
-   * default: every open compares every paper file's attributes, so that a file edited in place (its
-   * directory's time does not change) is always seen. A large cache that is only written by papers
-   * itself, or replaced by hand, may trust the journal for longer with
-   * {@code PAPERS_JAVA_OPTS=-Dpapers.index.verifyEvery=MILLISECONDS}.
+   * How long the index is trusted on its directories, its journal and the rolling check before a full
+   * check of every file: a day (the rolling check sees a file edited in place well before, in a cache
+   * ranked more than a few times a day). {@code PAPERS_JAVA_OPTS=-Dpapers.index.verifyEvery=0} makes
+   * every open a full check.
    */
-  public static final Duration VERIFY_EVERY = Duration.ZERO;
+  public static final Duration VERIFY_EVERY = Duration.ofDays(1);
+  /**
+   * How many paper files every open compares (size and modification time) beyond those the journal
+   * names, in turn: about 20 ms of a ranking. {@code -Dpapers.index.checkFiles=N} changes it.
+   */
+  public static final int CHECK_FILES = 4_096;
+  /** The rolling check takes the file table's rows in blocks of this many (where each starts is kept). */
+  static final int ROW_BLOCK = 1_024;
   static final int CHUNK_BYTES = 1 << 20;
   private static final long MAGIC = 0x5041504552535258L; // "PAPERSRX"
   private static final long END = 0x454E444F46524958L; // "ENDOFRIX"
@@ -100,6 +113,13 @@ public final class PaperIndex {
   private static final int KIND_BROKEN = 1;
   /** A file that could not be read (permissions, an I/O error): read again by every rebuild. */
   private static final int KIND_UNREADABLE = 2;
+  /**
+   * An entry whose file changed or went after it was made: left in its chunk so that a few changes do
+   * not rewrite every chunk (its file's new entry is appended), and dropped by the next full rewrite.
+   */
+  private static final int KIND_DEAD = 3;
+  /** Dead entries are dropped (every chunk rewritten) when they would be more than this share of all. */
+  private static final double DEAD_SHARE = 0.25;
   private static final int FILES_AT_ONCE = 1024;
   /** Where an entry's fields start (after its length): kind, text offset, text length, text CRC, path. */
   private static final int AT_KIND = 4;
@@ -115,32 +135,49 @@ public final class PaperIndex {
   private final LongSupplier wallMillis;
   private final Duration racy;
   private final Duration verifyEvery;
+  private final int checkFiles;
+  private final int rowBlock;
+  private final Path checkState;
 
   PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy) {
-    this(cache, wallMillis, racy, verifyEvery());
+    this(cache, wallMillis, racy, Duration.ofMillis(property("papers.index.verifyEvery", VERIFY_EVERY.toMillis())),
+        (int) Math.min(Integer.MAX_VALUE, property("papers.index.checkFiles", CHECK_FILES)));
   }
 
+  /** Trusting the directories and the journal for {@code verifyEvery}, with no rolling check. */
   PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy, Duration verifyEvery) {
+    this(cache, wallMillis, racy, verifyEvery, 0);
+  }
+
+  PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy, Duration verifyEvery, int checkFiles) {
+    this(cache, wallMillis, racy, verifyEvery, checkFiles, ROW_BLOCK);
+  }
+
+  PaperIndex(PaperCache cache, LongSupplier wallMillis, Duration racy, Duration verifyEvery, int checkFiles,
+      int rowBlock) {
     this.cache = cache;
     this.file = indexDir(cache).resolve("rank.idx");
     this.textFile = indexDir(cache).resolve("text.log");
     this.journal = journalFile(cache);
+    this.checkState = indexDir(cache).resolve("check");
     this.wallMillis = wallMillis;
     this.racy = racy;
     this.verifyEvery = verifyEvery;
+    this.checkFiles = Math.max(0, checkFiles);
+    this.rowBlock = Math.max(1, rowBlock);
   }
 
-  /** {@link #VERIFY_EVERY}, or the system property {@code papers.index.verifyEvery} (milliseconds). */
-  private static Duration verifyEvery() {
-    String v = System.getProperty("papers.index.verifyEvery");
+  /** A whole number from a system property ({@code PAPERS_JAVA_OPTS=-Dname=N}), else the default. */
+  private static long property(String name, long otherwise) {
+    String v = System.getProperty(name);
     if (v != null) {
       try {
-        return Duration.ofMillis(Long.parseLong(v.trim()));
+        return Math.max(0, Long.parseLong(v.trim()));
       } catch (NumberFormatException e) {
         // the default
       }
     }
-    return VERIFY_EVERY;
+    return otherwise;
   }
 
   static Path indexDir(PaperCache cache) {
@@ -167,36 +204,41 @@ public final class PaperIndex {
     }
     Stamp stamp = Stamp.take(papersDir(), journal);
     View current = View.open(file, textFile, cache);
-    Check check = current == null ? Check.FULL : check(current, stamp);
+    CheckState state = CheckState.read(checkState);
+    Check check = current == null ? Check.FULL : check(current, stamp, state);
+    Map<String, Attrs> rolled = check.full() ? Map.of() : roll(current, state);
+    check = check.and(rolled);
     if (check == Check.FRESH) {
       return current;
     }
-    if (check == Check.FULL && current != null && verifyEvery.isZero() && unchanged(current, scan())) {
-      return current; // the full check every open makes by default found nothing: nothing to write
+    if (check == Check.DUE && unchanged(current, scan())) {
+      // A full check that found nothing: nothing to write but when it was made.
+      new CheckState(state.cursor(), wallMillis.getAsLong()).write(checkState);
+      return current;
     }
     FileLocks.Handle lock;
     try {
       lock = cache.locks().lock("index");
     } catch (UncheckedIOException e) {
       // No lock where the cache cannot be written: build a private index instead.
-      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
+      return rebuild(current, check.full() ? scan() : null, check.changes, stamp, verifiedAt(current, check));
     }
     try (lock) {
       // Another process may have brought it up to date while this one waited.
       closeQuietly(current);
       stamp = Stamp.take(papersDir(), journal);
       current = View.open(file, textFile, cache);
-      check = current == null ? Check.FULL : check(current, stamp);
+      check = current == null ? Check.FULL : check(current, stamp, state).and(rolled);
       if (check == Check.FRESH) {
         return current;
       }
-      if (check == Check.FULL && stamp.journalLength() > (1 << 20)) {
+      if (check.full() && stamp.journalLength() > (1 << 20)) {
         // Read in full anyway: the journal starts again (a writer that had it open meanwhile leaves
         // an unexplained directory time, which means one more full check).
         Files.deleteIfExists(journal);
         stamp = Stamp.take(papersDir(), journal);
       }
-      return rebuild(current, check == Check.FULL ? scan() : null, check.changes, stamp, verifiedAt(current, check));
+      return rebuild(current, check.full() ? scan() : null, check.changes, stamp, verifiedAt(current, check));
     } catch (IOException e) {
       throw new CacheException("cannot update the index in " + file.getParent() + ": " + e.getMessage(), e);
     }
@@ -225,7 +267,7 @@ public final class PaperIndex {
   }
 
   private long verifiedAt(View current, Check check) {
-    return check == Check.FULL || current == null ? wallMillis.getAsLong() : current.verifiedAt;
+    return check.full() || current == null ? wallMillis.getAsLong() : current.verifiedAt;
   }
 
   private Path papersDir() {
@@ -295,19 +337,131 @@ public final class PaperIndex {
   private static final class Check {
     static final Check FRESH = new Check(null);
     static final Check FULL = new Check(null);
+    /** A full check because the last one is older than {@link #verifyEvery}: most often, nothing changed. */
+    static final Check DUE = new Check(null);
     /** The files the journal (or the untrusted times) names, with their attributes now; null: removed. */
     final Map<String, Attrs> changes;
 
     Check(Map<String, Attrs> changes) {
       this.changes = changes;
     }
+
+    /** Whether every file is to be compared. */
+    boolean full() {
+      return this == FULL || this == DUE;
+    }
+
+    /** This check and the files the rolling check found changed. */
+    Check and(Map<String, Attrs> rolled) {
+      if (this == FULL || this == DUE || rolled.isEmpty()) {
+        return this;
+      }
+      Map<String, Attrs> all = new HashMap<>(rolled);
+      if (changes != null) {
+        all.putAll(changes);
+      }
+      return new Check(all);
+    }
+  }
+
+  /**
+   * Where the rolling check goes on from (a row of the file table) and when a full check last found
+   * the index true to the files (wall-clock milliseconds, 0: not known): {@code .state/index/check},
+   * one line. Unreadable or missing: from the first row, and the index's own time of its last full check.
+   */
+  record CheckState(long cursor, long fullAt) {
+    static CheckState read(Path f) {
+      try {
+        String[] parts = Files.readString(f, StandardCharsets.US_ASCII).trim().split(" ");
+        return new CheckState(Math.max(0, Long.parseLong(parts[0])), Math.max(0, Long.parseLong(parts[1])));
+      } catch (IOException | RuntimeException e) {
+        return new CheckState(0, 0);
+      }
+    }
+
+    /** Written in place, best effort: a torn or lost line only starts the rolling check again. */
+    void write(Path f) {
+      try {
+        Files.writeString(f, cursor + " " + fullAt + "\n", StandardCharsets.US_ASCII);
+      } catch (IOException | UncheckedIOException e) {
+        // a read-only cache: the same files are compared next time
+      }
+    }
+  }
+
+  /**
+   * The rolling check: the next {@link #checkFiles} rows of the file table (after those the last open
+   * compared, around to the first), each file's size and modification time compared with its row.
+   * Returns the files that differ, with their attributes now (null: removed).
+   */
+  private Map<String, Attrs> roll(View v, CheckState state) {
+    int n = v.size();
+    int[] marks = v.rowMarks;
+    if (checkFiles == 0 || n == 0 || marks.length == 0) {
+      return Map.of();
+    }
+    int blocks = marks.length;
+    int per = (int) Math.min(blocks, Math.max(1, ((long) checkFiles + v.rowBlock - 1) / v.rowBlock));
+    int first = (int) (state.cursor() % blocks);
+    List<String> paths = new ArrayList<>();
+    List<long[]> attrs = new ArrayList<>();
+    try {
+      for (int k = 0; k < per; k++) {
+        int b = (first + k) % blocks;
+        int from = marks[b];
+        int to = b + 1 < blocks ? marks[b + 1] : v.filesLength;
+        int rows = b + 1 < blocks ? v.rowBlock : n - b * v.rowBlock;
+        IndexCodec.In in = new IndexCodec.In(View.read(v.ch, v.filesAt + from, to - from), 0);
+        for (int r = 0; r < rows; r++) {
+          paths.add(in.str());
+          attrs.add(new long[] {in.i64(), in.i64()});
+          in.skipStr();
+          in.u8();
+          in.i64();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of(); // damaged: found out and said by whoever reads it next
+    }
+    int count = paths.size();
+    Path papers = papersDir();
+    java.io.File dir = papers.toFile();
+    Map<String, Attrs> changed = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> gone = java.util.Collections.synchronizedList(new ArrayList<>());
+    IntStream.range(0, count).parallel().forEach(i -> {
+      String path = paths.get(i);
+      // java.io.File: one stat with the least work around it (a millisecond time: an edit in place
+      // changes it, a file replaced changes its directory).
+      long ms = new java.io.File(dir, path).lastModified();
+      if (ms == TimeUnit.NANOSECONDS.toMillis(attrs.get(i)[1]) && ms != 0) {
+        return;
+      }
+      try {
+        BasicFileAttributes a = Files.readAttributes(papers.resolve(path), BasicFileAttributes.class);
+        if (a.size() != attrs.get(i)[0] || a.lastModifiedTime().to(TimeUnit.NANOSECONDS) != attrs.get(i)[1]) {
+          changed.put(path, Attrs.of(a));
+        }
+      } catch (NoSuchFileException e) {
+        gone.add(path); // removed (its directory says so too)
+      } catch (IOException e) {
+        // not readable now: its row stays as it is, and a full check looks at it again
+      }
+    });
+    new CheckState((first + per) % blocks, state.fullAt()).write(checkState);
+    if (changed.isEmpty() && gone.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Attrs> out = new HashMap<>(changed);
+    gone.forEach(p -> out.put(p, null));
+    return out;
   }
 
   /** Compares the index's stamp with the current one, looking only at the files the journal names. */
-  private Check check(View v, Stamp now) {
+  private Check check(View v, Stamp now, CheckState state) {
     long wall = wallMillis.getAsLong();
-    if (v.verifiedAt > wall || wall - v.verifiedAt >= verifyEvery.toMillis()) {
-      return Check.FULL;
+    long verified = state.fullAt() <= wall ? Math.max(v.verifiedAt, state.fullAt()) : v.verifiedAt;
+    if (verified > wall || wall - verified >= verifyEvery.toMillis()) {
+      return Check.DUE;
     }
     Stamp then = v.stamp;
     if (then.dirs().size() != now.dirs().size()) {
@@ -565,6 +719,19 @@ public final class PaperIndex {
     }
   }
 
+  /**
+   * Whether a rewrite keeps the old chunks (changed files' entries made dead) rather than copying
+   * every entry: when only some files changed, the texts stay in the same log, and the dead entries
+   * would stay under {@link #DEAD_SHARE} of all.
+   */
+  private static boolean patching(View old, Map<String, Attrs> files, Map<String, Attrs> changes, TextLog text) {
+    if (old == null || files != null || text.fresh || old.chunkAt.length == 0) {
+      return false;
+    }
+    long dead = (long) old.deadCount + changes.size();
+    return dead <= DEAD_SHARE * (old.fileCount + old.deadCount + changes.size());
+  }
+
   private void write(Path tmp, View old, Map<String, Attrs> files, Map<String, Attrs> changes, Stamp stamp,
       long verifiedAt, TextLog text) throws IOException {
     Map<String, Attrs> todo = new HashMap<>();
@@ -581,10 +748,14 @@ public final class PaperIndex {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       window = racyWindow(tmp);
-      Writer w = new Writer(ch, window);
+      Writer w = new Writer(ch, window, rowBlock);
       // Old entries whose file has not changed since (their texts carried over or copied).
       // The file table lists the files in the order of the entries: read side by side.
-      if (old != null) {
+      if (patching(old, files, changes, text)) {
+        // A few files changed: the old chunks copied as they are, the changed files' entries in
+        // them made dead (their new ones follow).
+        w.patch(old, changes, file.toString());
+      } else if (old != null) {
         IndexCodec.In rows = new IndexCodec.In(old.files(), 0);
         old.forEachRaw((buf, off, len, ref) -> {
           String path = rows.str();
@@ -786,6 +957,7 @@ public final class PaperIndex {
     private final long id;
     private final boolean fresh;
     private long position;
+    private final ByteBuffer pending = ByteBuffer.allocate(1 << 20);
 
     private TextLog(Path path, Path target, FileChannel ch, long id, boolean fresh, long position) {
       this.path = path;
@@ -843,10 +1015,27 @@ public final class PaperIndex {
     }
 
     private void place(ByteBuffer entry, int off, byte[] text) {
-      entry.putLong(off + AT_TEXT, position);
+      entry.putLong(off + AT_TEXT, position + pending.position());
       entry.putInt(off + AT_TEXT + 8, text.length);
       entry.putInt(off + AT_TEXT + 12, crc(text, text.length));
-      ByteBuffer b = ByteBuffer.wrap(text);
+      if (pending.remaining() < text.length) {
+        flush();
+      }
+      if (pending.remaining() < text.length) {
+        write(ByteBuffer.wrap(text)); // larger than the buffer: as it is
+      } else {
+        pending.put(text);
+      }
+    }
+
+    /** Writes what is buffered (texts go out a megabyte at a time, not one system call each). */
+    private void flush() {
+      pending.flip();
+      write(pending);
+      pending.clear();
+    }
+
+    private void write(ByteBuffer b) {
       try {
         while (b.hasRemaining()) {
           position += ch.write(b, position);
@@ -858,6 +1047,7 @@ public final class PaperIndex {
 
     /** Forces the texts to disk; a new log is renamed into place. */
     void commit() throws IOException {
+      flush();
       ch.force(false);
       ch.close();
       if (fresh) {
@@ -888,10 +1078,15 @@ public final class PaperIndex {
     private int brokenCount;
     private long liveText;
     private final List<String> untrusted = new ArrayList<>();
+    private final int rowBlock;
+    private final IndexCodec.Out marks = new IndexCodec.Out();
+    private int markCount;
+    private int deadCount;
 
-    Writer(FileChannel ch, long[] racy) throws IOException {
+    Writer(FileChannel ch, long[] racy, int rowBlock) throws IOException {
       this.ch = ch;
       this.racy = racy;
+      this.rowBlock = rowBlock;
       IndexCodec.Out h = new IndexCodec.Out();
       h.i64(MAGIC);
       h.i32(FORMAT);
@@ -901,26 +1096,137 @@ public final class PaperIndex {
     /** One entry: its bytes, length prefix included, at {@code off} in {@code buf}. */
     void record(String path, Attrs a, ByteBuffer buf, int off, int len) {
       int kind = buf.get(off + AT_KIND);
-      files.str(path);
-      files.i64(a.size());
       boolean trusted = kind != KIND_UNREADABLE && (a.mtime() < racy[0] || a.mtime() > racy[1]);
-      files.i64(trusted ? a.mtime() : UNKNOWN);
-      if (!trusted) {
-        untrusted.add(path);
-      }
-      files.str(a.key());
-      files.u8(kind);
-      files.i64(position + chunk.length());
-      fileCount++;
-      if (kind != KIND_PAPER) {
-        brokenCount++;
-      }
-      liveText += buf.getInt(off + AT_TEXT + 8);
+      row(path, a.size(), trusted ? a.mtime() : UNKNOWN, a.key(), kind, position + chunk.length(),
+          buf.getInt(off + AT_TEXT + 8));
       chunk.raw(buf, off, len);
       chunkRecords++;
       if (chunk.length() >= CHUNK_BYTES) {
         endChunk();
       }
+    }
+
+    /** A row of the file table (a time not trusted is UNKNOWN), for an entry at {@code ref}. */
+    private void row(String path, long size, long mtime, String key, int kind, long ref, int textLength) {
+      if (fileCount % rowBlock == 0) {
+        marks.i32(files.length());
+        markCount++;
+      }
+      files.str(path);
+      files.i64(size);
+      files.i64(mtime);
+      if (mtime == UNKNOWN) {
+        untrusted.add(path);
+      }
+      files.str(key);
+      files.u8(kind);
+      files.i64(ref);
+      fileCount++;
+      if (kind != KIND_PAPER) {
+        brokenCount++;
+      }
+      liveText += textLength;
+    }
+
+    /**
+     * The old index as it is but for the entries of the files in {@code changes}, made dead: the rows of
+     * the other files copied byte for byte (their entries keep their places), then every chunk copied,
+     * the dead entries' kind changed in it (its checksum made again only then). Row paths are compared
+     * by a hash of their bytes first: no string is made for most rows.
+     */
+    void patch(View old, Map<String, Attrs> changes, String file) throws IOException {
+      Set<Integer> hashes = new HashSet<>();
+      for (String path : changes.keySet()) {
+        byte[] pb = path.getBytes(StandardCharsets.UTF_8);
+        hashes.add(java.util.Arrays.hashCode(pb));
+      }
+      ByteBuffer table = old.files();
+      files.ensure(old.filesLength);
+      List<Long> kill = new ArrayList<>();
+      int p = 0;
+      for (int r = 0; r < old.fileCount; r++) {
+        int start = p;
+        int n = table.getInt(p) - 1; // the path's length (a row's path is never null)
+        if (n < 0) {
+          throw new Damaged("the index " + file + " is damaged (its file table)", null);
+        }
+        int pathAt = p + 4;
+        p = pathAt + n + 8; // the size
+        long mtime = table.getLong(p);
+        p += 8;
+        p += 4 + Math.max(0, table.getInt(p) - 1); // the key
+        int kind = table.get(p);
+        long ref = table.getLong(p + 1);
+        p += 9;
+        String path = null;
+        if (hashes.contains(hashOf(table, pathAt, n))) {
+          path = string(table, pathAt, n);
+          if (changes.containsKey(path)) {
+            kill.add(ref);
+            continue;
+          }
+        }
+        if (fileCount % rowBlock == 0) {
+          marks.i32(files.length());
+          markCount++;
+        }
+        files.raw(table, start, p - start);
+        if (mtime == UNKNOWN) {
+          untrusted.add(path != null ? path : string(table, pathAt, n));
+        }
+        fileCount++;
+        if (kind != KIND_PAPER) {
+          brokenCount++;
+        }
+      }
+      kill.sort(null);
+      liveText = old.liveText;
+      deadCount = old.deadCount;
+      int k = 0;
+      for (int i = 0; i < old.chunkAt.length; i++) {
+        ByteBuffer b = old.chunk(i);
+        long at = old.chunkAt[i];
+        boolean changed = false;
+        while (k < kill.size() && kill.get(k) < at + old.chunkLength[i]) {
+          int off = (int) (kill.get(k++) - at);
+          if (off < 0 || b.get(off + AT_KIND) == KIND_DEAD) {
+            throw new Damaged("the index " + file + " is damaged (its file table)", null);
+          }
+          if (b.get(off + AT_KIND) == KIND_PAPER) {
+            liveText -= b.getInt(off + AT_TEXT + 8);
+          }
+          b.put(off + AT_KIND, (byte) KIND_DEAD);
+          deadCount++;
+          changed = true;
+        }
+        if (position != at) {
+          throw new Damaged("the index " + file + " is damaged (its chunk table)", null);
+        }
+        chunks.i64(position);
+        chunks.i32(b.limit());
+        chunks.i32(old.chunkRecords[i]);
+        chunks.i32(changed ? crc(b.array(), b.limit()) : old.chunkCrc[i]);
+        chunkCount++;
+        write(b.duplicate().position(0));
+      }
+      if (k != kill.size()) {
+        throw new Damaged("the index " + file + " is damaged (its file table)", null);
+      }
+    }
+
+    /** {@code Arrays.hashCode} of n bytes of a buffer. */
+    private static int hashOf(ByteBuffer b, int from, int n) {
+      int h = 1;
+      for (int i = from; i < from + n; i++) {
+        h = 31 * h + b.get(i);
+      }
+      return h;
+    }
+
+    private static String string(ByteBuffer b, int from, int n) {
+      byte[] a = new byte[n];
+      b.get(from, a);
+      return new String(a, StandardCharsets.UTF_8);
     }
 
     private void endChunk() {
@@ -941,7 +1247,8 @@ public final class PaperIndex {
     void finish(Stamp stamp, long[] window, long verifiedAt, long textId) {
       endChunk();
       long filesAt = position;
-      byte[] f = files.bytes();
+      ByteBuffer f = files.view();
+      int filesCrc = crc(f.array(), f.limit());
       write(f);
       long chunksAt = position;
       write(chunks.bytes());
@@ -956,12 +1263,16 @@ public final class PaperIndex {
       s.str(stamp.journalKey());
       s.i64(stamp.journalLength());
       s.strings(untrusted);
+      s.i32(deadCount);
+      s.i32(rowBlock);
+      s.i32(markCount);
+      s.raw(ByteBuffer.wrap(marks.bytes()), 0, marks.length());
       byte[] sb = s.bytes();
       write(sb);
       IndexCodec.Out t = new IndexCodec.Out();
       t.i64(filesAt);
       t.i32(fileCount);
-      t.i32(crc(f, f.length));
+      t.i32(filesCrc);
       t.i64(chunksAt);
       t.i32(chunkCount);
       t.i32(brokenCount);
@@ -976,7 +1287,10 @@ public final class PaperIndex {
     }
 
     private void write(byte[] b) {
-      ByteBuffer bb = ByteBuffer.wrap(b);
+      write(ByteBuffer.wrap(b));
+    }
+
+    private void write(ByteBuffer bb) {
       try {
         while (bb.hasRemaining()) {
           position += ch.write(bb);
@@ -1075,7 +1389,7 @@ public final class PaperIndex {
   public static final class View implements AutoCloseable {
     /** The index of a cache with no paper. */
     static final View EMPTY = new View(null, null, null, ByteBuffer.allocate(0), 0, 0, 0, 0, 0, new long[0], new int[0],
-        new int[0], new int[0], new Stamp(List.of(), "", 0, List.of()), 0, 0, 0, null);
+        new int[0], new int[0], new Stamp(List.of(), "", 0, List.of()), 0, 0, 0, null, 1, new int[0], 0);
     /** One chunk buffer per thread, reused. */
     private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
     private final Path path;
@@ -1097,11 +1411,19 @@ public final class PaperIndex {
     private final long textId;
     private final long liveText;
     private final Text text;
+    /** Where every {@link #rowBlock}-th row of the file table starts (from the file table's start). */
+    private final int[] rowMarks;
+    private final int rowBlock;
+    /** Entries left in their chunks as {@link #KIND_DEAD}. */
+    private final int deadCount;
 
     private View(Path path, PaperCache cache, FileChannel ch, ByteBuffer fileTable, long filesAt, int filesLength,
         int filesCrc, int fileCount, int brokenCount,
         long[] chunkAt, int[] chunkLength, int[] chunkRecords, int[] chunkCrc, Stamp stamp, long verifiedAt,
-        long textId, long liveText, Text text) {
+        long textId, long liveText, Text text, int rowBlock, int[] rowMarks, int deadCount) {
+      this.deadCount = deadCount;
+      this.rowBlock = rowBlock;
+      this.rowMarks = rowMarks;
       this.path = path;
       this.cache = cache;
       this.ch = ch;
@@ -1191,7 +1513,7 @@ public final class PaperIndex {
         expect += len[i];
         records += recs[i];
       }
-      if (expect != filesAt || records != fileCount) {
+      if (expect != filesAt || records < fileCount) {
         return null;
       }
       ByteBuffer sb = read(ch, stampAt, stampLength);
@@ -1208,6 +1530,21 @@ public final class PaperIndex {
       String journalKey = in.str();
       long journalLength = in.i64();
       Stamp stamp = new Stamp(dirs, journalKey == null ? "" : journalKey, journalLength, in.strings());
+      int deadCount = in.i32();
+      if (records != fileCount + deadCount) {
+        return null;
+      }
+      int rowBlock = in.i32();
+      int[] marks = new int[in.i32()];
+      if (rowBlock <= 0 || marks.length != (fileCount + rowBlock - 1) / rowBlock) {
+        return null;
+      }
+      for (int i = 0; i < marks.length; i++) {
+        marks[i] = in.i32();
+        if (marks[i] < 0 || marks[i] > chunksAt - filesAt || (i > 0 && marks[i] <= marks[i - 1])) {
+          return null;
+        }
+      }
       Text text = Text.open(textFile);
       if (text != null && text.id != textId) {
         text.close();
@@ -1217,7 +1554,7 @@ public final class PaperIndex {
         return null;
       }
       return new View(f, cache, ch, null, filesAt, (int) (chunksAt - filesAt), filesCrc, fileCount, brokenCount, at, len, recs, crc, stamp, verifiedAt, textId,
-          liveText, text);
+          liveText, text, rowBlock, marks, deadCount);
     }
 
     /** The rows of the file table, one at a time. */
@@ -1231,11 +1568,22 @@ public final class PaperIndex {
       }
     }
 
+    /**
+     * The file table, mapped rather than read (megabytes that a collection would otherwise copy about;
+     * the index file is only ever replaced, never written in place), and checked.
+     */
     private synchronized ByteBuffer files() {
       if (fileTable == null) {
         try {
-          ByteBuffer fb = read(ch, filesAt, filesLength);
-          if (crc(fb.array(), fb.limit()) != filesCrc) {
+          ByteBuffer fb;
+          try {
+            fb = filesLength == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, filesAt, filesLength);
+          } catch (IOException | UnsupportedOperationException e) {
+            fb = read(ch, filesAt, filesLength); // a file system that cannot map
+          }
+          CRC32C c = new CRC32C();
+          c.update(fb.duplicate());
+          if ((int) c.getValue() != filesCrc) {
             throw damaged(null);
           }
           fileTable = fb;
@@ -1254,6 +1602,11 @@ public final class PaperIndex {
         }
       }
       return b.flip();
+    }
+
+    /** How many entries are left in their chunks as dead (changed or removed files since the last full rewrite). */
+    int deadCount() {
+      return deadCount;
     }
 
     /** How many files it holds (papers and broken ones). */
@@ -1331,7 +1684,9 @@ public final class PaperIndex {
           if (len <= AT_PATH || off + len > b.limit()) {
             throw damaged(null);
           }
-          v.visit(b, off, len, chunkAt[i] + off);
+          if (b.get(off + AT_KIND) != KIND_DEAD) {
+            v.visit(b, off, len, chunkAt[i] + off);
+          }
           off += len;
         }
       }

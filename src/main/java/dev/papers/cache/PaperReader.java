@@ -219,7 +219,11 @@ final class PaperReader {
     if (s == null || s.isBlank() || s.strip().equals("null")) {
       return null;
     }
-    if (s.strip().matches("-?\\d+(\\.\\d+)?")) {
+    Instant quick = isoUtc(s);
+    if (quick != null) {
+      return quick;
+    }
+    if (SECONDS.matcher(s.strip()).matches()) {
       java.math.BigDecimal secs = new java.math.BigDecimal(s.strip());
       return Instant.ofEpochSecond(secs.longValue(),
           secs.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
@@ -233,6 +237,61 @@ final class PaperReader {
         throw new JsonParseException(p, "not an ISO-8601 instant: \"" + s + "\"");
       }
     }
+  }
+
+  private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final int[] TENS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+  /**
+   * The form the cache writes, {@code 2026-12-01T00:00:00Z} (a fraction of a second allowed), read
+   * without a formatter: a record holds dozens of times, and {@code Instant.parse} was half of reading
+   * one. Null for anything else (read by {@code Instant.parse}, which also says what is wrong).
+   */
+  static Instant isoUtc(String s) {
+    int n = s.length();
+    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int mo = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    int h = digits(s, 11, 13);
+    int mi = digits(s, 14, 16);
+    int se = digits(s, 17, 19);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      int f = n - 21; // fraction digits
+      if (s.charAt(19) != '.' || f < 1 || f > 9) {
+        return null;
+      }
+      int v = digits(s, 20, n - 1);
+      if (v < 0) {
+        return null;
+      }
+      nanos = v * TENS[9 - f];
+    }
+    if (d > java.time.YearMonth.of(y, mo).lengthOfMonth()) {
+      return null;
+    }
+    long day = LocalDate.of(y, mo, d).toEpochDay();
+    return Instant.ofEpochSecond(day * 86_400 + h * 3_600L + mi * 60L + se, nanos);
+  }
+
+  /** The decimal number in s[from, to), or -1 when a character is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static LocalDate date(JsonParser p) throws IOException {

@@ -99,7 +99,7 @@ public final class Velocity {
     }
     if (Source.OPEN_ALEX.jsonName().equals(source)) {
       r = r.map(v -> new VelocityResult(v.source(), v.method(), v.velocity(), v.count(), v.observedAt(),
-          v.approximate(), v.explanation() + works(paper)));
+          v.approximate(), () -> v.explanation() + works(paper)));
     }
     return r;
   }
@@ -159,11 +159,11 @@ public final class Velocity {
     }
     double days = days(then.observedAt(), now.observedAt());
     double v = (now.count() - then.count()) * 365.0 / days;
-    String text = String.format(Locale.ROOT, "observed (%s): %d (%s) - %d (%s) over %s d = %s/yr",
-        source, now.count(), date(now.observedAt()), then.count(), date(then.observedAt()),
-        num(days), num(v));
+    Observation from = then;
     return Optional.of(new VelocityResult(source, VelocityResult.OBSERVED, v, now.count(),
-        now.observedAt(), false, text + provenance(now)));
+        now.observedAt(), false, () -> String.format(Locale.ROOT, "observed (%s): %d (%s) - %d (%s) over %s d = %s/yr",
+            source, now.count(), date(now.observedAt()), from.count(), date(from.observedAt()),
+            num(days), num(v)) + provenance(now)));
   }
 
   /**
@@ -182,25 +182,14 @@ public final class Velocity {
     double daysIn = Math.max(1.0, days(jan1, h.madeAt()));
     double sum = 0;
     int weights = 0;
-    StringBuilder parts = new StringBuilder();
     for (int i = 0; i < 3; i++) {
       int year = y - i;
-      int w = 3 - i;
       if (pubYear != null && year < pubYear) {
         continue;
       }
       int c = h.byYear().getOrDefault(year, 0);
-      double value = i == 0 ? c * 365.0 / daysIn : c;
-      sum += w * value;
-      weights += w;
-      if (parts.length() > 0) {
-        parts.append(", ");
-      }
-      parts.append(year).append(": ").append(c);
-      if (i == 0) {
-        parts.append(" x 365/").append(num(daysIn)).append(" d = ").append(num(value));
-      }
-      parts.append(" (x").append(w).append(')');
+      sum += (3 - i) * (i == 0 ? c * 365.0 / daysIn : c);
+      weights += 3 - i;
     }
     if (weights == 0) {
       return Optional.empty();
@@ -216,10 +205,34 @@ public final class Velocity {
       count = h.total() != null ? h.total() : h.byYear().values().stream().mapToInt(Integer::intValue).sum();
       at = h.madeAt();
     }
-    String text = String.format(Locale.ROOT, "histogram (%s, made %s%s): %s; weighted mean = %s/%d = %s/yr",
-        source, date(h.madeAt()), h.partial() ? ", partial" : "", parts, num(sum), weights, num(v));
+    double total = sum;
+    int weight = weights;
     return Optional.of(new VelocityResult(source, VelocityResult.HISTOGRAM, v, count, at, false,
-        text + provenance(latest)));
+        () -> String.format(Locale.ROOT, "histogram (%s, made %s%s): %s; weighted mean = %s/%d = %s/yr",
+            source, date(h.madeAt()), h.partial() ? ", partial" : "", histogramParts(h, y, pubYear, daysIn),
+            num(total), weight, num(v))
+            + provenance(latest)));
+  }
+
+  /** The years a histogram velocity weighed, as its explanation shows them. */
+  private static String histogramParts(Histogram h, int y, Integer pubYear, double daysIn) {
+    StringBuilder parts = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      int year = y - i;
+      if (pubYear != null && year < pubYear) {
+        continue;
+      }
+      int c = h.byYear().getOrDefault(year, 0);
+      if (parts.length() > 0) {
+        parts.append(", ");
+      }
+      parts.append(year).append(": ").append(c);
+      if (i == 0) {
+        parts.append(" x 365/").append(num(daysIn)).append(" d = ").append(num(c * 365.0 / daysIn));
+      }
+      parts.append(" (x").append(3 - i).append(')');
+    }
+    return parts.toString();
   }
 
   /**
@@ -241,12 +254,12 @@ public final class Velocity {
     double years = days(from, latest.observedAt()) / 365.25;
     double age = Math.max(MIN_AGE_YEARS, years);
     double v = latest.count() / age;
-    String text = String.format(Locale.ROOT, "lifetime (%s): %d (%s) / %s y since %s%s%s = %s/yr",
-        source, latest.count(), date(latest.observedAt()), num(age), start.date(),
-        start.approximate() ? " (" + start.basis() + ", approximate)" : "",
-        years < MIN_AGE_YEARS ? " (age raised to the 0.25 y minimum)" : "", num(v));
     return Optional.of(new VelocityResult(source, VelocityResult.LIFETIME, v, latest.count(),
-        latest.observedAt(), start.approximate(), text + provenance(latest)));
+        latest.observedAt(), start.approximate(), () -> String.format(Locale.ROOT,
+            "lifetime (%s): %d (%s) / %s y since %s%s%s = %s/yr",
+            source, latest.count(), date(latest.observedAt()), num(age), start.date(),
+            start.approximate() ? " (" + start.basis() + ", approximate)" : "",
+            years < MIN_AGE_YEARS ? " (age raised to the 0.25 y minimum)" : "", num(v)) + provenance(latest)));
   }
 
   /**

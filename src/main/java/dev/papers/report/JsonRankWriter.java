@@ -1,13 +1,14 @@
 package dev.papers.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.papers.json.Json;
 import dev.papers.rank.RankResult;
 import dev.papers.rank.RankedPaper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,15 +24,12 @@ public final class JsonRankWriter implements RankWriter {
 
   @Override
   public void write(RankResult result, PrintWriter out) {
-    ArrayNode rows = Json.mapper().createArrayNode();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (RankedPaper e : result.entries()) {
-      ObjectNode row = rows.addObject(); // keeps the fields in the contract's order
-      for (Map.Entry<String, Object> f : Fields.of(e, explain).entrySet()) {
-        row.set(f.getKey(), Json.mapper().valueToTree(f.getValue()));
-      }
+      rows.add(Fields.of(e, explain)); // scalars and lists only, in the contract's order
     }
     try {
-      out.write(Json.pretty().writeValueAsString(rows));
+      out.write(Json.pretty().without(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(rows));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -434,4 +434,143 @@ class PaperIndexTest {
     assertThat(Files.readAttributes(idx.file(), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
         .as("rewritten after the in-place edit").isNotEqualTo(before);
   }
+
+  @Test
+  void theRollingCheckSeesAFileEditedInPlaceWithinFilesOverCheckedOpensAndGoesOnWhereItStopped() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 10; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageAll();
+    // Trusting the directories and the journal for an hour, and comparing 3 more files every open.
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 3, 1);
+    idx.open().close(); // built from every file: no rolling check yet
+    Path state = idx.file().resolveSibling("check");
+    // Edited in place (same inode, same directory time), the journal knows nothing of it.
+    Path f = c.paperFile("arxiv:2001.00007");
+    Files.writeString(f, Files.readString(f).replace("\"count\" : 7,", "\"count\" : 70,"));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    Object before = Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey();
+    int opens = 0;
+    int seen = -1;
+    while (opens < 4) {
+      opens++;
+      try (PaperIndex.View v = idx.open()) {
+        if (read(v, new TreeMap<>()).get("arxiv:2001.00007").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count() == 70) {
+          seen = opens;
+          break;
+        }
+      }
+      assertThat(Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey())
+          .as("nothing rewritten while the rolling check finds nothing").isEqualTo(before);
+    }
+    // Ten files, three an open: seen by the fourth open at the latest (the rows are in path order: the third).
+    assertThat(seen).isEqualTo(3);
+    assertThat(Files.readString(state)).as("went on where it stopped").startsWith("9 ");
+    idx.open().close();
+    assertThat(Files.readString(state)).as("around to the first row").startsWith("2 ");
+  }
+
+  @Test
+  void aRollingCheckAsLargeAsTheCacheSeesAnEditInPlaceByTheVeryNextOpen() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 4; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 4);
+    idx.open().close();
+    Path f = c.paperFile("arxiv:2001.00002");
+    Files.writeString(f, Files.readString(f).replace("\"count\" : 2,", "\"count\" : 20,"));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00002").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(20);
+    }
+    // A file removed: its directory's time says so (a full check), and the rolling check's row is dropped.
+    Files.delete(c.paperFile("arxiv:2001.00001"));
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).doesNotContainKey("arxiv:2001.00001").hasSize(3);
+    }
+  }
+
+  @Test
+  void aFullCheckThatFindsNothingIsRememberedSoTheNextOpensDoNotRepeatIt() throws IOException {
+    PaperCache c = cache();
+    store(c, "2001.00001", 1, "a");
+    ageAll();
+    long[] wall = {System.currentTimeMillis()};
+    PaperIndex idx = new PaperIndex(c, () -> wall[0], PaperIndex.RACY, Duration.ofMinutes(10), 0);
+    idx.open().close();
+    wall[0] += Duration.ofMinutes(11).toMillis();
+    idx.open().close(); // due: every file compared, nothing changed, nothing rewritten
+    long fullAt = Long.parseLong(Files.readString(idx.file().resolveSibling("check")).trim().split(" ")[1]);
+    assertThat(fullAt).isEqualTo(wall[0]);
+    // Edited in place after it: not seen until the next full check is due (no rolling check here).
+    Path f = c.paperFile("arxiv:2001.00001");
+    Files.writeString(f, Files.readString(f).replace("\"count\" : 1,", "\"count\" : 10,"));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    wall[0] += Duration.ofMinutes(9).toMillis();
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(1);
+    }
+    wall[0] += Duration.ofMinutes(2).toMillis();
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(10);
+    }
+  }
+
+  @Test
+  void aFewChangedFilesKeepTheOldChunksWithTheirEntriesDeadUntilTheDeadWouldBeAQuarter() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 20; i++) {
+      store(c, String.format("2001.%05d", i), i, "words " + i);
+    }
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 0);
+    idx.open().close();
+    // Three written through the cache (the journal names them) and one removed by hand.
+    for (int i = 0; i < 3; i++) {
+      store(c, String.format("2001.%05d", i), 100 + i, "new words " + i);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(v.deadCount()).as("patched, not rewritten").isEqualTo(3);
+      Map<String, String> mentions = new ConcurrentHashMap<>();
+      Map<String, Paper> got = read(v, mentions, "new words 1", "words 5");
+      assertThat(got).hasSize(20);
+      assertThat(got.get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(101);
+      assertThat(got.get("arxiv:2001.00009").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(9);
+      assertThat(mentions).containsOnly(Map.entry("arxiv:2001.00001", "new words 1"), Map.entry("arxiv:2001.00005", "words 5"));
+      assertThat(v.problems()).isEmpty();
+    }
+    // The same one again, and three more: 7 dead of 27 entries would be over a quarter: all rewritten.
+    for (int i = 2; i < 6; i++) {
+      store(c, String.format("2001.%05d", i), 200 + i, "newer words " + i);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(v.deadCount()).isZero();
+      Map<String, Paper> got = read(v, new TreeMap<>());
+      assertThat(got).hasSize(20);
+      assertThat(got.get("arxiv:2001.00002").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(202);
+      assertThat(got.get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(101);
+    }
+    // A full check of every file agrees with a patched index: nothing to rewrite.
+    ageAll();
+    PaperIndex full = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ZERO, 0);
+    full.open().close(); // every time trusted
+    Object before = Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey();
+    store(c, "2001.00010", 310, "patched again");
+    Files.setLastModifiedTime(c.paperFile("arxiv:2001.00010"), FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    idx.open().close();
+    Object patched = Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey();
+    assertThat(patched).isNotEqualTo(before);
+    try (PaperIndex.View v = full.open()) {
+      assertThat(v.deadCount()).isEqualTo(1);
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00010").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(310);
+    }
+    assertThat(Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey()).isEqualTo(patched);
+  }
 }

@@ -148,4 +148,20 @@ class PaperReaderTest {
     assertThatThrownBy(() -> cache().parse(b, f)).isInstanceOf(CacheException.class)
         .hasMessageContaining("upgrade papers");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-12-01T00:00:00Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z",
+      "2026-12-01T10:11:12.5Z", "2026-12-01T10:11:12.123456789Z", "2026-12-01T10:11:12.000001Z",
+      "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"})
+  void theQuickReadingOfTheCachesOwnTimesIsInstantParse(String s) {
+    assertThat(PaperReader.isoUtc(s)).isEqualTo(Instant.parse(s));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-12-01T24:00:00Z",
+      "2026-12-01T23:59:60Z", "2026-12-01T00:00:00+02:00", "2026-12-01 00:00:00Z", "2026-12-01T00:00:00.Z",
+      "2026-12-01T00:00:00.1234567890Z", "+12026-12-01T00:00:00Z", "2026-12-0aT00:00:00Z", "2026-12-01T00:00Z"})
+  void anythingElseIsLeftToInstantParse(String s) {
+    assertThat(PaperReader.isoUtc(s)).isNull();
+  }
 }
