@@ -102,6 +102,7 @@ public final class Main {
     cl.setExitCodeExceptionMapper(exits);
     cl.setParameterExceptionHandler(exits);
     cl.setExecutionExceptionHandler(exits);
+    cl.setExecutionStrategy(exits);
     return cl;
   }
 

@@ -10,12 +10,15 @@ import dev.papers.topic.TopicException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The contract's exit codes, and the one place that maps what went wrong to them: picocli's exit-code
@@ -24,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
  * (or {@code --verbose}). A command line picocli refused is told by {@link UsageErrors}.
  */
 public final class ExitCodes implements IExitCodeExceptionMapper, IParameterExceptionHandler,
-    IExecutionExceptionHandler {
+    IExecutionExceptionHandler, IExecutionStrategy {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
@@ -47,6 +50,21 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IParameterExce
     boolean badInput = t instanceof ParameterException || t instanceof UsageException
         || t instanceof InvalidIdException || t instanceof TopicException || t instanceof InvalidDateException;
     return badInput ? USAGE : FAILED;
+  }
+
+  /**
+   * picocli's own strategy (print the help asked for, else run the command named), except that an
+   * argument no command matched is an error even beside {@code --help}: picocli skips that check when
+   * help is asked for, so {@code papers rnak --help} printed the usage and exited 0.
+   */
+  @Override
+  public int execute(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (!p.unmatched().isEmpty()) {
+        throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+      }
+    }
+    return new RunLast().execute(parsed);
   }
 
   /** A flag picocli refused: one line (and a pointer to --help, unless a converter said what is wrong). */

@@ -73,6 +73,19 @@ class ShellBasicsTest {
   }
 
   @Test
+  void aMistypedCommandWithHelpGetsTheSameErrorNotTheUsage() {
+    CliHarness.Run plain = cli.run("rnak");
+    for (String[] line : new String[][] {{"rnak", "--help"}, {"--help", "rnak"}, {"rnak", "-h"}}) {
+      CliHarness.Run r = cli.run(line);
+      assertThat(r.code()).as(String.join(" ", line)).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().replace("index 1", "index 0")).isEqualTo(plain.err()).contains("Did you mean rank?");
+    }
+    assertThat(cli.run("--help").code()).isZero();
+    assertThat(cli.run("rank", "--help").out()).contains("--topic");
+  }
+
+  @Test
   void anUnknownOptionIsReportedBeforeTheMissingOneItHid() {
     CliHarness.Run r = cli.run("rank", "-t", "x");
     assertThat(r.code()).isEqualTo(2);
