@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         "  papers import scholar-results.html       a page saved from the browser",
         "  papers import library.bib references.json --topic distillation",
         "  curl -s https://example.org/post | papers import -",
-        "", "Exit codes: 0 done, 1 no document names a paper (or nothing could be fetched),",
+        "", "Exit codes: 0 done, 1 no document names a paper (or nothing could be stored),",
         "2 a file cannot be read, is not text or not what its name says, or a bad flag,",
         "3 partial, 75 try again later."})
 public final class ImportCommand implements Callable<Integer> {

@@ -352,16 +352,18 @@ public final class ImportService {
       }
     } else if (!wanted.isEmpty() || !h.byTitle.isEmpty()) {
       FetchService fetch = fetchService.get();
+      List<Outcome.Failure> failed = new ArrayList<>();
       for (int from = 0; from < wanted.size(); from += FETCH_CHUNK) {
         List<PaperId> chunk = wanted.subList(from, Math.min(wanted.size(), from + FETCH_CHUNK));
         FetchService.Result r = fetch.fetch(chunk, options.sources(), false, options.topic(), options.verbose(),
             progress);
-        r.outcome().failures().forEach(outcome::fail);
+        failed.addAll(r.outcome().failures());
         if (r.outcome().anyDone()) {
           outcome.done("fetched papers");
         }
         notes.addAll(r.notes());
       }
+      keepUnfetched(h, failed, options, now, outcome);
       // An entry with a title and no identifier: one title match each.
       for (Cited c : h.byTitle) {
         FetchService.Result r = fetch.fetchTitle(c.stated().title(), options.sources(), false, options.topic(),
@@ -390,6 +392,40 @@ public final class ImportService {
       outcome.done("scholar page");
     }
     return new Result(List.copyOf(papers.values()), outcome, List.copyOf(summaries.values()), notes, !anything);
+  }
+
+  /**
+   * A paper a source failed for is stored as {@code --offline} would store it (its ids, what the
+   * documents state, the topic's tag; what the cache holds stays), and those failures become one line
+   * naming the sources, with their inputs. Other failures (not found, the cache) are passed on as they are.
+   */
+  private void keepUnfetched(Harvest h, List<Outcome.Failure> failed, Options options, Instant now,
+      Outcome outcome) {
+    Map<String, Entry> byInput = new HashMap<>();
+    h.entries.forEach(e -> byInput.put(e.primary().display(), e));
+    Set<String> sources = new LinkedHashSet<>();
+    Set<String> why = new LinkedHashSet<>();
+    List<Outcome.Failure> kept = new ArrayList<>();
+    for (Outcome.Failure f : failed) {
+      Entry e = f.source() == null || f.source().equals("cache") ? null : byInput.get(f.input());
+      if (e == null || Paper.canonicalKey(keys(e)) == null) {
+        outcome.fail(f);
+        continue;
+      }
+      List<PaperId> keys = keys(e);
+      cache.update(keys, p -> tag(identified(p, keys), options.topic(), now));
+      sources.add(f.source());
+      why.add(f.message());
+      kept.add(f);
+    }
+    if (kept.isEmpty()) {
+      return;
+    }
+    String line = "could not fetch from " + String.join(", ", sources) + " (" + String.join("; ", why)
+        + "); what is known of the papers is stored" + (options.topic() == null ? "" : ", tagged " + options.topic())
+        + ": a later fetch or refresh fills in the rest";
+    kept.forEach(f -> outcome.fail(new Outcome.Failure(f.input(), null, line, f.tryLater(), f.retryAt())));
+    outcome.done("papers stored with their ids");
   }
 
   private static List<PaperId> keys(Entry e) {

@@ -499,7 +499,35 @@ class ImportCliTest {
 
     Path plain = home.resolve("plain.txt");
     Files.writeString(plain, "arXiv:2002.05709\n");
-    assertThat(cli.run("import", plain.toString()).code()).isEqualTo(1);
+    assertThat(cli.run("import", plain.toString()).code()).isEqualTo(3); // its id is stored
+    assertThat(cli.run("show", "2002.05709").code()).isZero();
+  }
+
+  @Test
+  void whenNoSourceCanBeReachedTheIdsFoundAreStoredAndTaggedAsOfflineWould() throws Exception {
+    stubFetch("1909.10351");
+    assertThat(cli.run("fetch", "1909.10351").code()).isZero();
+    String dead = "http://127.0.0.1:1";
+    cli.env.put("PAPERS_S2_URL", dead + "/graph/v1");
+    cli.env.put("PAPERS_ARXIV_URL", dead + "/api/query");
+    cli.env.put("PAPERS_OPENALEX_URL", dead + "/openalex");
+    cli.env.remove("PAPERS_SOURCES"); // arxiv, s2 and openalex
+    Path notes = home.resolve("notes.txt");
+    Files.writeString(notes, "arXiv:1909.10351\narXiv:2002.05709\nhttps://doi.org/10.1145/1541880.1541882\n");
+
+    CliHarness.Run r = cli.run("import", notes.toString(), "--topic", "kd");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err().lines().filter(l -> l.contains("cannot reach"))).singleElement().asString()
+        .contains("semanticScholar, arxiv, openAlex").contains("tagged kd");
+    assertThat(r.err()).doesNotContain("\tat ");
+    JsonNode members = Json.mapper().readTree(cli.run("list", "--topic", "kd", "--json").out());
+    assertThat(ids(members)).containsExactlyInAnyOrder("arxiv:1909.10351", "arxiv:2002.05709",
+        "doi:10.1145/1541880.1541882");
+    assertThat(byId(members, "arxiv:2002.05709").get("history")).isEmpty();
+    assertThat(byId(members, "doi:10.1145/1541880.1541882").get("doi").asText()).isEqualTo("10.1145/1541880.1541882");
+    JsonNode kept = byId(members, "arxiv:1909.10351");
+    assertThat(kept.get("citations").get("semanticScholar").get("count").asInt()).isEqualTo(100);
+    assertThat(kept.get("title").asText()).isEqualTo("Paper 1909.10351");
   }
 
   @Test
