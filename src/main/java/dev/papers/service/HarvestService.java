@@ -316,6 +316,7 @@ public final class HarvestService {
     int includes = pool.chosen.size();
 
     Map<Source, List<SourceRecord>> results = new LinkedHashMap<>();
+    boolean[] received = {false}; // did any source answer with anything: else tagging alone is not "done"
     Set<Source> fellBack = EnumSet.noneOf(Source.class);
     for (Map.Entry<Source, Supplier<TopicSearch>> e : searches.entrySet()) {
       Source source = e.getKey();
@@ -338,6 +339,7 @@ public final class HarvestService {
         r.notes().forEach(n -> notes.add(source.displayName() + " search: " + who + ": " + n));
       }
       results.put(source, found.records());
+      received[0] |= !found.records().isEmpty();
     }
     int[] searched = {0};
     int longest = results.values().stream().mapToInt(List::size).max().orElse(0);
@@ -413,6 +415,7 @@ public final class HarvestService {
       if (!ask.isEmpty()) {
         FetchService.Result r = fetch.fetch(ask, Set.of(source), false, topic.name(), verbose, p);
         copyFailures(r.outcome(), outcome);
+        received[0] |= r.outcome().anyDone();
         notes.addAll(r.notes());
         if (outcome.anyTryLater() && source == Source.SCHOLAR) {
           break;
@@ -420,7 +423,7 @@ public final class HarvestService {
       }
     }
     if (histogram) {
-      askHistograms(stale, topic.name(), outcome, p);
+      received[0] |= askHistograms(stale, topic.name(), outcome, p);
     }
 
     List<Paper> papers = new ArrayList<>();
@@ -443,7 +446,9 @@ public final class HarvestService {
         if (notCachedBefore.contains(c)) {
           added++;
         }
-        outcome.done(display);
+        if (received[0]) {
+          outcome.done(display);
+        }
       } else if (!failedInputs.contains(display)) {
         outcome.fail(new Outcome.Failure(display, null, "not found (no source knows it)", false, null));
       }
@@ -472,10 +477,12 @@ public final class HarvestService {
     return need;
   }
 
-  private void askHistograms(List<Candidate> stale, String topic, Outcome outcome, Progress p) {
+  /** Counts the stale candidates' citations by year; true when at least one histogram was stored. */
+  private boolean askHistograms(List<Candidate> stale, String topic, Outcome outcome, Progress p) {
     if (histograms.isEmpty()) {
-      return;
+      return false;
     }
+    boolean any = false;
     Instant now = clock.instant();
     int done = 0;
     for (Candidate c : stale) {
@@ -490,6 +497,7 @@ public final class HarvestService {
         Histogram h = histograms.get().histogram(key, count == null ? null : count.count(),
             FetchService.HISTOGRAM_CAP);
         cache.updateExisting(paper.id(), q -> q.withHistogram(h, now).withTopic(topic, now));
+        any = true;
       } catch (SourceException e) {
         outcome.fail(FetchService.failure(displayId(paper), e));
         if (e.isTryLater() || e.kind() == SourceException.Kind.UNREACHABLE) {
@@ -498,6 +506,7 @@ public final class HarvestService {
       }
     }
     p.update(stale.size(), stale.size(), "histograms");
+    return any;
   }
 
   /** The cache entry a candidate leads to now, or null. */

@@ -301,6 +301,28 @@ class HarvestCliTest {
   }
 
   @Test
+  void nothingFetchedAtAllIsExit1EvenWhenCachedIncludesAreTagged() throws Exception {
+    stubArxivSearch();
+    stubBatch();
+    assertThat(cli.run("fetch", "1503.02531", "10.1145/1541880.1541882").code()).isZero();
+    Paper before = cached().get(0);
+    String dead = "http://127.0.0.1:1";
+    cli.env.put("PAPERS_ARXIV_URL", dead + "/api/query");
+    cli.env.put("PAPERS_S2_URL", dead + "/graph/v1");
+    CliHarness.Run r = cli.run("fetch", "--topic", "distillation", "--max", "5");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot reach").doesNotContain("\tat ");
+    Paper after = tagged("distillation").get(0); // tagged all the same; nothing it held is lost
+    assertThat(after.id()).isEqualTo("arxiv:1503.02531");
+    assertThat(after.history()).isEqualTo(before.history());
+
+    cli.env.put("PAPERS_ARXIV_URL", wm.baseUrl() + "/api/query"); // arXiv answers, Semantic Scholar does not
+    CliHarness.Run some = cli.run("fetch", "--topic", "distillation");
+    assertThat(some.code()).as(some.err()).isEqualTo(3);
+    assertThat(some.err()).contains("cannot reach");
+  }
+
+  @Test
   void anIncludeNoSourceKnowsIsPartialAndNamed() throws Exception {
     Files.writeString(home.resolve("queries/few.json"), """
         {"title": "Few", "include": ["CorpusId:42", "1503.02531"]}
