@@ -37,7 +37,7 @@ public final class DigestCommand implements Callable<Integer> {
       description = "markdown (default), html (one self-contained page with a chart per paper) or json.")
   DigestFormat format;
 
-  @Option(names = "--limit", paramLabel = "N", description = "The reading list's length (default: 10).")
+  @Option(names = "--limit", paramLabel = "N", converter = Converters.Count.class, description = "The reading list's length (default: 10).")
   Integer limit;
 
   public DigestCommand(App app) {

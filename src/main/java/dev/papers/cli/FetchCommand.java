@@ -49,7 +49,7 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--topic", paramLabel = "NAME", description = "Harvest what the topic's queries find, and tag it.")
   String topic;
 
-  @Option(names = "--max", paramLabel = "N", description = "With --topic: fetch at most N candidates (default: 100).")
+  @Option(names = "--max", paramLabel = "N", converter = Converters.Positive.class, description = "With --topic: fetch at most N candidates (default: 100).")
   Integer max;
 
   @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class, description = "Comma list of arxiv, s2, openalex, scholar (default: arxiv,s2,openalex, or PAPERS_SOURCES)."
@@ -77,8 +77,8 @@ public final class FetchCommand implements Callable<Integer> {
     if (title != null && title.isBlank()) {
       throw new UsageException("fetch: --title needs a title");
     }
-    if (max != null && (topic == null || max < 1)) {
-      throw new UsageException(topic == null ? "fetch: --max goes with --topic" : "fetch: --max must be at least 1");
+    if (max != null && topic == null) {
+      throw new UsageException("fetch: --max goes with --topic");
     }
     List<PaperId> parsed = Ids.parseAll(ids, app.clock());
     app.checkSources(chosen); // a bad setting is exit 2 now, before any request is sent

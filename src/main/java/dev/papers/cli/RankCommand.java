@@ -1,7 +1,6 @@
 package dev.papers.cli;
 
 import dev.papers.app.App;
-import dev.papers.config.UsageException;
 import dev.papers.rank.AsOf;
 import dev.papers.rank.RankOptions;
 import dev.papers.rank.RankResult;
@@ -34,7 +33,7 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic: queries/NAME.json, or the papers tagged NAME.")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "N", description = "List at most N papers, the ranked ones first (default: all).")
+  @Option(names = "--limit", paramLabel = "N", converter = Converters.Count.class, description = "List at most N papers, the ranked ones first (default: all).")
   Integer limit;
 
   @Option(names = "--all", description = "List the members not ranked yet too, whatever --limit says.")
@@ -62,9 +61,6 @@ public final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (limit != null && limit < 0) {
-      throw new UsageException("--limit: must be 0 or more");
-    }
     Instant when = AsOf.resolve(asOf, app.clock());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -1,7 +1,6 @@
 package dev.papers.cli;
 
 import dev.papers.app.App;
-import dev.papers.config.UsageException;
 import dev.papers.report.RefreshReport;
 import dev.papers.service.RefreshService;
 import java.io.PrintWriter;
@@ -36,7 +35,7 @@ public final class RefreshCommand implements Callable<Integer> {
       description = "A count older than this is stale (default: 7d).")
   Duration olderThan;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Refresh at most N papers, the stalest.")
+  @Option(names = "--limit", paramLabel = "N", converter = Converters.Positive.class, description = "Refresh at most N papers, the stalest.")
   Integer limit;
 
   @Option(names = "--sources", paramLabel = "LIST", converter = Converters.Sources.class,
@@ -44,7 +43,7 @@ public final class RefreshCommand implements Callable<Integer> {
           + " (default: arxiv,s2,openalex).")
   Converters.SourceChoice sources;
 
-  @Option(names = "--deadline", paramLabel = "DURATION", converter = Converters.Durations.class,
+  @Option(names = "--deadline", paramLabel = "DURATION", converter = Converters.PositiveDurations.class,
       description = "Stop cleanly before a request that could end later than this after the start.")
   Duration deadline;
 
@@ -68,12 +67,6 @@ public final class RefreshCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (deadline != null && deadline.isZero()) {
-      throw new UsageException("--deadline: give a duration above 0, such as 5h");
-    }
-    if (limit != null && limit < 1) {
-      throw new UsageException("--limit must be at least 1");
-    }
     var options = new RefreshService.Options(olderThan, limit, Converters.SourceChoice.or(sources, app), deadline);
     if (plan) {
       RefreshPlan.print(app.refresh().plan(options), options.olderThan(), out);

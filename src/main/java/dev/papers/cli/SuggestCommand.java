@@ -39,15 +39,15 @@ public final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--topic", required = true, paramLabel = "NAME", description = "The topic (queries/NAME.json).")
   String topic;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show at most N papers (default 20).")
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", converter = Converters.Count.class, description = "Show at most N papers (default 20).")
   int limit;
 
-  @Option(names = "--min-links", paramLabel = "K", defaultValue = "2",
+  @Option(names = "--min-links", paramLabel = "K", defaultValue = "2", converter = Converters.Positive.class,
       description = "Only papers with at least K links to the topic's papers (default 2): one per paper of the "
           + "topic it cites, one per paper of the topic citing it, one for a recommendation.")
   int minLinks;
 
-  @Option(names = "--max-requests", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--max-requests", paramLabel = "N", defaultValue = "100", converter = Converters.Positive.class,
       description = "Send at most N requests to the sources in all (default 100).")
   int maxRequests;
 

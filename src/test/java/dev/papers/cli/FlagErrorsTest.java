@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A bad flag value is exit 2 with one line that names the flag, before anything is sent or read. */
 class FlagErrorsTest {
@@ -60,6 +62,26 @@ class FlagErrorsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("papers: --older-than: \"7 days\" is not a duration (a number with ms, s, m, h, d or w,"
         + " such as 7d or 250ms)\n");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "rank --topic t --limit -1          | --limit: \"-1\" is not a whole number of at least 0",
+      "digest --topic t --limit -1        | --limit: \"-1\" is not a whole number of at least 0",
+      "suggest --topic t --limit -1       | --limit: \"-1\" is not a whole number of at least 0",
+      "refresh --limit 0                  | --limit: \"0\" is not a whole number of at least 1",
+      "refresh --limit -1                 | --limit: \"-1\" is not a whole number of at least 1",
+      "refresh --limit x                  | --limit: \"x\" is not a whole number of at least 1",
+      "fetch --topic t --max 0            | --max: \"0\" is not a whole number of at least 1",
+      "suggest --topic t --max-requests 0 | --max-requests: \"0\" is not a whole number of at least 1",
+      "suggest --topic t --min-links 0    | --min-links: \"0\" is not a whole number of at least 1",
+      "refresh --older-than -7d           | --older-than: \"-7d\" is not a duration of at least 0",
+      "refresh --deadline 0               | --deadline: \"0\" is not a duration above 0",
+  })
+  void aValueOutOfItsBoundsIsOneLineInOneWordingWhateverTheCommand(String line, String message) {
+    CliHarness.Run r = cli.run(line.split(" +"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("papers: " + message + "\n");
   }
 
   @Test
