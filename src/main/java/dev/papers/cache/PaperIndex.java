@@ -460,8 +460,10 @@ public final class PaperIndex {
         if (a.size() != attrs.get(i)[0] || a.lastModifiedTime().to(TimeUnit.NANOSECONDS) != attrs.get(i)[1]) {
           changed.put(path, Attrs.of(a));
         }
-      } catch (NoSuchFileException e) {
-        gone.add(path); // removed (its directory says so too)
+      } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+        // Removed (its directory says so too), or no file's name at all: a row damaged on disk (the
+        // rows are not checked here), which the checked copy of the file table then finds out.
+        gone.add(path);
       } catch (IOException e) {
         // not readable now: its row stays as it is, and a full check looks at it again
       }

@@ -509,6 +509,33 @@ class PaperIndexTest {
   }
 
   @Test
+  void aPathDamagedInTheFileTableIsFoundOutByTheRollingCheckAndTheIndexRebuilt() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 5; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 5);
+    idx.open().close();
+    // A byte of a path in the file table (after the entries, which hold the paths too) zeroed.
+    byte[] b = Files.readAllBytes(idx.file());
+    byte[] path = "arxiv/2001.00003.json".getBytes(StandardCharsets.UTF_8);
+    int at = -1;
+    for (int i = 0; i + path.length <= b.length; i++) {
+      if (java.util.Arrays.equals(b, i, i + path.length, path, 0, path.length)) {
+        at = i;
+      }
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
+      raf.seek(at + 10);
+      raf.write(0);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(5);
+    }
+  }
+
+  @Test
   void aRollingCheckAsLargeAsTheCacheSeesAnEditInPlaceByTheVeryNextOpen() throws IOException {
     PaperCache c = cache();
     for (int i = 0; i < 4; i++) {
