@@ -206,8 +206,8 @@ public final class PaperIndex {
     View current = View.open(file, textFile, cache);
     CheckState state = CheckState.read(checkState);
     Check check = current == null ? Check.FULL : check(current, stamp, state);
-    Map<String, Attrs> rolled = check.full() ? Map.of() : roll(current, state);
-    check = check.and(rolled);
+    Rolled rolled = check.full() ? Rolled.NONE : roll(current, state);
+    check = check.and(rolled.changes());
     if (check == Check.FRESH) {
       return current;
     }
@@ -228,7 +228,7 @@ public final class PaperIndex {
       closeQuietly(current);
       stamp = Stamp.take(papersDir(), journal);
       current = View.open(file, textFile, cache);
-      check = current == null ? Check.FULL : check(current, stamp, state).and(rolled);
+      check = current == null ? Check.FULL : check(current, stamp, state).and(rolled.changes());
       if (check == Check.FRESH) {
         return current;
       }
@@ -238,7 +238,11 @@ public final class PaperIndex {
         Files.deleteIfExists(journal);
         stamp = Stamp.take(papersDir(), journal);
       }
-      return rebuild(current, check.full() ? scan() : null, check.changes, stamp, verifiedAt(current, check));
+      View v = rebuild(current, check.full() ? scan() : null, check.changes, stamp, verifiedAt(current, check));
+      if (file.equals(v.path)) {
+        rolled.passed(state, checkState); // the changes it found are in the index now
+      }
+      return v;
     } catch (IOException e) {
       throw new CacheException("cannot update the index in " + file.getParent() + ": " + e.getMessage(), e);
     }
@@ -390,15 +394,30 @@ public final class PaperIndex {
   }
 
   /**
+   * What a rolling check found: the files that differ, with their attributes now (null: removed), and
+   * the block the next check starts from (-1: none). The check moves on at once when it found nothing,
+   * and only once the index holds what it found otherwise: a run killed in between compares the same
+   * files again.
+   */
+  private record Rolled(Map<String, Attrs> changes, long next) {
+    static final Rolled NONE = new Rolled(Map.of(), -1);
+
+    void passed(CheckState state, Path f) {
+      if (next >= 0) {
+        new CheckState(next, state.fullAt()).write(f);
+      }
+    }
+  }
+
+  /**
    * The rolling check: the next {@link #checkFiles} rows of the file table (after those the last open
    * compared, around to the first), each file's size and modification time compared with its row.
-   * Returns the files that differ, with their attributes now (null: removed).
    */
-  private Map<String, Attrs> roll(View v, CheckState state) {
+  private Rolled roll(View v, CheckState state) {
     int n = v.size();
     int[] marks = v.rowMarks;
     if (checkFiles == 0 || n == 0 || marks.length == 0) {
-      return Map.of();
+      return Rolled.NONE;
     }
     int blocks = marks.length;
     int per = (int) Math.min(blocks, Math.max(1, ((long) checkFiles + v.rowBlock - 1) / v.rowBlock));
@@ -421,7 +440,7 @@ public final class PaperIndex {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return Map.of(); // damaged: found out and said by whoever reads it next
+      return Rolled.NONE; // damaged: found out and said by whoever reads it next
     }
     int count = paths.size();
     Path papers = papersDir();
@@ -441,19 +460,22 @@ public final class PaperIndex {
         if (a.size() != attrs.get(i)[0] || a.lastModifiedTime().to(TimeUnit.NANOSECONDS) != attrs.get(i)[1]) {
           changed.put(path, Attrs.of(a));
         }
-      } catch (NoSuchFileException e) {
-        gone.add(path); // removed (its directory says so too)
+      } catch (NoSuchFileException | java.nio.file.InvalidPathException e) {
+        // Removed (its directory says so too), or no file's name at all: a row damaged on disk (the
+        // rows are not checked here), which the checked copy of the file table then finds out.
+        gone.add(path);
       } catch (IOException e) {
         // not readable now: its row stays as it is, and a full check looks at it again
       }
     });
-    new CheckState((first + per) % blocks, state.fullAt()).write(checkState);
+    long next = (first + per) % blocks;
     if (changed.isEmpty() && gone.isEmpty()) {
-      return Map.of();
+      new CheckState(next, state.fullAt()).write(checkState);
+      return Rolled.NONE;
     }
     Map<String, Attrs> out = new HashMap<>(changed);
     gone.forEach(p -> out.put(p, null));
-    return out;
+    return new Rolled(out, next);
   }
 
   /** Compares the index's stamp with the current one, looking only at the files the journal names. */

@@ -36,7 +36,9 @@ import org.jsoup.nodes.TextNode;
  * </ol>
  *
  * <p>Never a title: generic link words ("here", "PDF", "arXiv", "link", "code", "paper", "链接",
- * "论文" and their kind, see {@link #GENERIC}), a URL or an identifier, text without a letter. Quotes and
+ * "论文" and their kind, see {@link #GENERIC}), a URL or an identifier, text without a letter, a single
+ * lower-case word outside Chinese, Japanese and Korean script (a label such as "self-distillation"; a
+ * name such as "BERT" is kept). Quotes and
  * book-title marks around a title ({@code 《…》}, {@code “…”}) are not part of it; Markdown emphasis
  * neither.
  */
@@ -608,7 +610,17 @@ public final class StatedTitles {
     if (!IdExtractor.spans(t).isEmpty() || PaperId.tryParse(t) != null) {
       return null;
     }
+    if (!t.contains(" ") && t.equals(t.toLowerCase(Locale.ROOT)) && t.codePoints().noneMatch(StatedTitles::isCjk)) {
+      return null; // one lower-case word ("self-distillation"): a topic's label, not a paper's name ("BERT" is kept)
+    }
     return t;
+  }
+
+  /** Scripts written without spaces between words, where one "word" may be a whole title. */
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
   }
 
   // --- choosing ------------------------------------------------------------------------------------

@@ -472,6 +472,70 @@ class PaperIndexTest {
   }
 
   @Test
+  void anEditTheRollingCheckFoundIsNotSkippedWhenTheRunIsKilledBeforeTheIndexIsWritten() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 3; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageAll();
+    new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 1, 1).open().close();
+    Path state = PaperIndex.indexDir(c).resolve("check");
+    // Edited in place: the first row, the one the next rolling check compares.
+    Path f = c.paperFile("arxiv:2001.00000");
+    Files.writeString(f, Files.readString(f).replace("\"count\" : 0,", "\"count\" : 40,"));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    // Killed (kill -9) at the first moment after the rolling check moved on, before the index is replaced.
+    java.util.function.LongSupplier killed = () -> {
+      try {
+        if (Files.exists(state) && !Files.readString(state).startsWith("0 ")) {
+          throw new IllegalStateException("killed");
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return System.currentTimeMillis();
+    };
+    try {
+      new PaperIndex(c, killed, PaperIndex.RACY, Duration.ofHours(1), 1, 1).open().close();
+    } catch (IllegalStateException e) {
+      assertThat(e).hasMessage("killed");
+    }
+    // The next run still sees the edit.
+    try (PaperIndex.View v = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 1, 1)
+        .open()) {
+      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00000").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+          .isEqualTo(40);
+    }
+  }
+
+  @Test
+  void aPathDamagedInTheFileTableIsFoundOutByTheRollingCheckAndTheIndexRebuilt() throws IOException {
+    PaperCache c = cache();
+    for (int i = 0; i < 5; i++) {
+      store(c, String.format("2001.%05d", i), i, "abstract");
+    }
+    ageAll();
+    PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 5);
+    idx.open().close();
+    // A byte of a path in the file table (after the entries, which hold the paths too) zeroed.
+    byte[] b = Files.readAllBytes(idx.file());
+    byte[] path = "arxiv/2001.00003.json".getBytes(StandardCharsets.UTF_8);
+    int at = -1;
+    for (int i = 0; i + path.length <= b.length; i++) {
+      if (java.util.Arrays.equals(b, i, i + path.length, path, 0, path.length)) {
+        at = i;
+      }
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(idx.file().toFile(), "rw")) {
+      raf.seek(at + 10);
+      raf.write(0);
+    }
+    try (PaperIndex.View v = idx.open()) {
+      assertThat(read(v, new TreeMap<>())).hasSize(5);
+    }
+  }
+
+  @Test
   void aRollingCheckAsLargeAsTheCacheSeesAnEditInPlaceByTheVeryNextOpen() throws IOException {
     PaperCache c = cache();
     for (int i = 0; i < 4; i++) {

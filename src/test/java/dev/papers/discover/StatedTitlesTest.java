@@ -88,6 +88,19 @@ class StatedTitlesTest {
   }
 
   @Test
+  void aLowerCaseWordBeforeALinkIsATopicsLabelNotATitleButANameIs() {
+    // seed 002's reference list: the label is the topic the paper is cited for, not its title.
+    Map<String, Stated> m = read("""
+        [1] self-distillation: https://arxiv.org/pdf/1503.02531.pdf
+        [2] DistilBERT: https://arxiv.org/abs/1910.01108
+        [3] 知识蒸馏: https://arxiv.org/abs/2002.05715
+        """, DocumentFormat.TEXT);
+    assertThat(title(m, "arxiv:1503.02531")).isNull();
+    assertThat(title(m, "arxiv:1910.01108")).isEqualTo("DistilBERT");
+    assertThat(title(m, "arxiv:2002.05715")).as("one word in Chinese may be a whole title").isEqualTo("知识蒸馏");
+  }
+
+  @Test
   void aHeadingDirectlyAboveTheLineWithTheLink() {
     Map<String, Stated> m = read("""
         # *EfficientNet: Rethinking Model Scaling for CNNs*

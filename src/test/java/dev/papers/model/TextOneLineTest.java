@@ -7,23 +7,13 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Text#oneLine}: its shortcut for text that is already one line gives what the full collapse gives. */
 class TextOneLineTest {
-  /** The collapse, written out the long way: each run of white space, space or control characters is one space. */
+  private static final java.util.regex.Pattern GAPS =
+      java.util.regex.Pattern.compile("[\\p{javaWhitespace}\\p{javaSpaceChar}\\p{javaISOControl}]+");
+
+  /** The collapse, said another way: the words between runs of white space, space or control characters. */
   static String collapsed(String s) {
-    StringBuilder b = new StringBuilder();
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-        space = b.length() > 0;
-      } else {
-        if (space) {
-          b.append(' ');
-          space = false;
-        }
-        b.append(c);
-      }
-    }
-    return b.length() == 0 ? null : b.toString();
+    String joined = String.join(" ", GAPS.splitAsStream(s).filter(w -> !w.isEmpty()).toList());
+    return joined.isEmpty() ? null : joined;
   }
 
   @Test
