@@ -64,6 +64,18 @@ class PaperIndexTest {
     return new TreeMap<>(out);
   }
 
+  /** A paper's Semantic Scholar count as a ranking through the index sees it. */
+  static int s2Count(PaperIndex.View v, String id) {
+    return read(v, new TreeMap<>()).get(id).citation(Source.SEMANTIC_SCHOLAR.jsonName()).count();
+  }
+
+  /** Edits a paper file in place (same inode, directory untouched), its count changed, its time set back. */
+  static void editInPlace(PaperCache c, String id, int from, int to) throws IOException {
+    Path f = c.paperFile(id);
+    Files.writeString(f, Files.readString(f).replace("\"count\" : " + from + ",", "\"count\" : " + to + ","));
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+  }
+
   static Paper withoutAbstract(Paper p) {
     return p.toBuilder().abstractText(null).build();
   }
@@ -110,7 +122,7 @@ class PaperIndexTest {
     store(c, "2001.00002", 6, "b");
     PaperIndex idx = index(c);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(5);
+      assertThat(s2Count(v, "arxiv:2001.00001")).isEqualTo(5);
     }
     store(c, "2001.00001", 50, "a");
     store(c, "2001.00003", 7, "c");
@@ -135,7 +147,7 @@ class PaperIndexTest {
       raf.write(json.replace("\"count\" : 5,", "\"count\" : 9,").getBytes(StandardCharsets.UTF_8));
     }
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count()).isEqualTo(9);
+      assertThat(s2Count(v, "arxiv:2001.00001")).isEqualTo(9);
     }
   }
 
@@ -352,7 +364,7 @@ class PaperIndexTest {
     Files.writeString(tmp, Files.readString(f).replace("\"count\" : 5,", "\"count\" : 77,"));
     Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00001"))
           .isEqualTo(77);
     }
   }
@@ -365,18 +377,16 @@ class PaperIndexTest {
     long[] wall = {System.currentTimeMillis()};
     PaperIndex idx = new PaperIndex(c, () -> wall[0], PaperIndex.RACY, Duration.ofMinutes(10));
     idx.open().close();
-    Path f = c.paperFile("arxiv:2001.00001");
-    Files.writeString(f, Files.readString(f).replace("\"count\" : 5,", "\"count\" : 8,"));
-    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    editInPlace(c, "arxiv:2001.00001", 5, 8);
     wall[0] += Duration.ofMinutes(9).toMillis();
     try (PaperIndex.View v = idx.open()) {
       // Its directory did not change and the journal does not name it: not looked at yet.
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00001"))
           .isEqualTo(5);
     }
     wall[0] += Duration.ofMinutes(2).toMillis();
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00001"))
           .isEqualTo(8);
     }
   }
@@ -447,16 +457,14 @@ class PaperIndexTest {
     idx.open().close(); // built from every file: no rolling check yet
     Path state = idx.file().resolveSibling("check");
     // Edited in place (same inode, same directory time), the journal knows nothing of it.
-    Path f = c.paperFile("arxiv:2001.00007");
-    Files.writeString(f, Files.readString(f).replace("\"count\" : 7,", "\"count\" : 70,"));
-    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    editInPlace(c, "arxiv:2001.00007", 7, 70);
     Object before = Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey();
     int opens = 0;
     int seen = -1;
     while (opens < 4) {
       opens++;
       try (PaperIndex.View v = idx.open()) {
-        if (read(v, new TreeMap<>()).get("arxiv:2001.00007").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count() == 70) {
+        if (s2Count(v, "arxiv:2001.00007") == 70) {
           seen = opens;
           break;
         }
@@ -481,9 +489,7 @@ class PaperIndexTest {
     new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 1, 1).open().close();
     Path state = PaperIndex.indexDir(c).resolve("check");
     // Edited in place: the first row, the one the next rolling check compares.
-    Path f = c.paperFile("arxiv:2001.00000");
-    Files.writeString(f, Files.readString(f).replace("\"count\" : 0,", "\"count\" : 40,"));
-    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    editInPlace(c, "arxiv:2001.00000", 0, 40);
     // Killed (kill -9) at the first moment after the rolling check moved on, before the index is replaced.
     java.util.function.LongSupplier killed = () -> {
       try {
@@ -503,7 +509,7 @@ class PaperIndexTest {
     // The next run still sees the edit.
     try (PaperIndex.View v = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 1, 1)
         .open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00000").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00000"))
           .isEqualTo(40);
     }
   }
@@ -544,11 +550,9 @@ class PaperIndexTest {
     ageAll();
     PaperIndex idx = new PaperIndex(c, System::currentTimeMillis, PaperIndex.RACY, Duration.ofHours(1), 4);
     idx.open().close();
-    Path f = c.paperFile("arxiv:2001.00002");
-    Files.writeString(f, Files.readString(f).replace("\"count\" : 2,", "\"count\" : 20,"));
-    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    editInPlace(c, "arxiv:2001.00002", 2, 20);
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00002").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00002"))
           .isEqualTo(20);
     }
     // A file removed: its directory's time says so (a full check), and the rolling check's row is dropped.
@@ -571,17 +575,15 @@ class PaperIndexTest {
     long fullAt = Long.parseLong(Files.readString(idx.file().resolveSibling("check")).trim().split(" ")[1]);
     assertThat(fullAt).isEqualTo(wall[0]);
     // Edited in place after it: not seen until the next full check is due (no rolling check here).
-    Path f = c.paperFile("arxiv:2001.00001");
-    Files.writeString(f, Files.readString(f).replace("\"count\" : 1,", "\"count\" : 10,"));
-    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    editInPlace(c, "arxiv:2001.00001", 1, 10);
     wall[0] += Duration.ofMinutes(9).toMillis();
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00001"))
           .isEqualTo(1);
     }
     wall[0] += Duration.ofMinutes(2).toMillis();
     try (PaperIndex.View v = idx.open()) {
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00001").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00001"))
           .isEqualTo(10);
     }
   }
@@ -632,7 +634,7 @@ class PaperIndexTest {
     assertThat(patched).isNotEqualTo(before);
     try (PaperIndex.View v = full.open()) {
       assertThat(v.deadCount()).isEqualTo(1);
-      assertThat(read(v, new TreeMap<>()).get("arxiv:2001.00010").citation(Source.SEMANTIC_SCHOLAR.jsonName()).count())
+      assertThat(s2Count(v, "arxiv:2001.00010"))
           .isEqualTo(310);
     }
     assertThat(Files.readAttributes(idx.file(), BasicFileAttributes.class).fileKey()).isEqualTo(patched);
