@@ -9,10 +9,8 @@ import dev.papers.http.Reply;
 import dev.papers.http.Upstream;
 import dev.papers.json.Json;
 import dev.papers.model.SourceRecord;
-import dev.papers.model.Source;
 import dev.papers.source.Recommendations;
 import dev.papers.source.SourceException;
-import dev.papers.source.SourceException.Kind;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ public final class S2Recommendations implements Recommendations {
   private final Upstream upstream;
   private final Policy policy;
   private final Clock clock;
-  private final String secret;
+  private final S2Errors errors;
 
   /**
    * @param baseUrl the Recommendations API base ({@code PAPERS_S2_RECOMMENDATIONS_URL})
@@ -58,7 +56,8 @@ public final class S2Recommendations implements Recommendations {
     this.upstream = upstream;
     this.policy = policy;
     this.clock = clock;
-    this.secret = S2Source.apiKey(policy);
+    this.errors = new S2Errors(S2Source.apiKey(policy), "Semantic Scholar's recommendations",
+        "Semantic Scholar's recommendations");
   }
 
   @Override
@@ -90,16 +89,16 @@ public final class S2Recommendations implements Recommendations {
     try {
       r = upstream.send(new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build(), policy);
     } catch (SourceException e) {
-      throw clean(e);
+      throw errors.clean(e);
     }
     if (!r.ok()) {
-      throw failure(r);
+      throw errors.failure(r);
     }
     List<S2Dto.Paper> papers;
     try {
       papers = parse(r.body());
     } catch (IOException e) {
-      throw parseFailure(r, e);
+      throw errors.parseFailure(r, e);
     }
     List<SourceRecord> out = new ArrayList<>(papers.size());
     for (S2Dto.Paper p : papers) {
@@ -150,35 +149,8 @@ public final class S2Recommendations implements Recommendations {
         new ArrayList<>(a.recommendedPapers()));
   }
 
-  private SourceException failure(Reply r) {
-    String why = S2Parser.errorText(r.body());
-    Kind kind = r.status() >= 400 && r.status() < 500 ? Kind.CLIENT : Kind.SERVER;
-    String msg = "Semantic Scholar's recommendations answered HTTP " + r.status() + (why == null ? "" : ": " + why);
-    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), kind, r.status(), redact(msg));
-  }
-
-  private SourceException parseFailure(Reply r, IOException e) {
-    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    m = m == null ? e.getClass().getSimpleName()
-        : m.lines().findFirst().orElse("").replace(S2Dto.class.getName() + "$", "");
-    return new SourceException(Source.SEMANTIC_SCHOLAR.jsonName(), redact(r.url()), Kind.PARSE, r.status(),
-        redact("cannot read Semantic Scholar's recommendations: " + m), null, null);
-  }
-
-  private SourceException clean(SourceException e) {
-    if (secret == null || e.getMessage() == null || !e.getMessage().contains(secret)) {
-      return e;
-    }
-    return new SourceException(e.source(), redact(e.url()), e.kind(), e.status(), redact(e.getMessage()),
-        e.retryAt(), null);
-  }
-
-  private String redact(String s) {
-    return secret == null || s == null ? s : s.replace(secret, "***");
-  }
-
   @Override
   public String toString() {
-    return "S2Recommendations[" + base + (secret == null ? "" : ", api key set") + "]";
+    return "S2Recommendations[" + base + (errors.hasKey() ? ", api key set" : "") + "]";
   }
 }

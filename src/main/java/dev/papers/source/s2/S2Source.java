@@ -74,7 +74,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
   private final Upstream upstream;
   private final Policy policy;
   private final Clock clock;
-  private final String secret;
+  private final S2Errors errors;
 
   /**
    * @param baseUrl the Graph API base ({@code PAPERS_S2_URL}, e.g.
@@ -88,7 +88,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     this.upstream = upstream;
     this.policy = policy;
     this.clock = clock;
-    this.secret = S2Source.apiKey(policy);
+    this.errors = new S2Errors(S2Source.apiKey(policy), "Semantic Scholar", "Semantic Scholar's answer");
   }
 
   /** A Semantic Scholar base URL, or an {@code IllegalArgumentException} naming {@code what} it is for. */
@@ -210,20 +210,20 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     try {
       Reply r = send(new Request.Builder().url(url).get().build());
       if (r.status() == 400 && refusesTheRequest(S2Parser.errorText(r.body()))) {
-        throw failure(r);
+        throw errors.failure(r);
       }
       if (r.status() == 404 || r.status() == 400) {
         String why = S2Parser.errorText(r.body());
-        return new Lookup.NotFound(redact(why != null ? why : "not found (HTTP " + r.status() + ")"));
+        return new Lookup.NotFound(errors.redact(why != null ? why : "not found (HTTP " + r.status() + ")"));
       }
       if (!r.ok()) {
-        throw failure(r);
+        throw errors.failure(r);
       }
       S2Dto.Paper paper;
       try {
         paper = S2Parser.paper(r.body());
       } catch (IOException e) {
-        throw parseFailure(r, e);
+        throw errors.parseFailure(r, e);
       }
       return verified(asked, paper, r.url());
     } catch (SourceException e) {
@@ -257,13 +257,13 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     }
     Reply r = send(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
     if (!r.ok()) {
-      throw failure(r);
+      throw errors.failure(r);
     }
     List<S2Parser.Item> papers;
     try {
       papers = S2Parser.batch(r.body());
     } catch (IOException e) {
-      throw parseFailure(r, e);
+      throw errors.parseFailure(r, e);
     }
     if (papers.size() != chunk.size()) {
       throw new SourceException(name(), r.url(), Kind.PARSE, r.status(),
@@ -275,7 +275,7 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
       if (item.problem() != null) {
         // This one record is unreadable; the batch's other papers stand.
         out.add(new Lookup.Failed(new SourceException(name(), r.url(), Kind.PARSE, r.status(),
-            redact("cannot read Semantic Scholar's record: " + item.problem()))));
+            errors.redact("cannot read Semantic Scholar's record: " + item.problem()))));
       } else if (item.paper() == null) {
         out.add(new Lookup.NotFound("not known to Semantic Scholar: " + chunk.get(i)));
       } else {
@@ -444,13 +444,13 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
         .build();
     Reply r = send(new Request.Builder().url(url).get().build());
     if (!r.ok()) {
-      throw failure(r);
+      throw errors.failure(r);
     }
     S2Dto.CitationPage page;
     try {
       page = S2Parser.citations(r.body());
     } catch (IOException e) {
-      throw parseFailure(r, e);
+      throw errors.parseFailure(r, e);
     }
     return new CitationPage(page.offset(), page.next(), S2Parser.years(page));
   }
@@ -517,12 +517,12 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
 
   private S2Dto.Results results(Reply r) throws SourceException {
     if (!r.ok()) {
-      throw failure(r);
+      throw errors.failure(r);
     }
     try {
       return S2Parser.results(r.body());
     } catch (IOException e) {
-      throw parseFailure(r, e);
+      throw errors.parseFailure(r, e);
     }
   }
 
@@ -540,39 +540,12 @@ public final class S2Source implements IdLookup, TitleSearch, CitationHistograms
     try {
       return upstream.send(request, policy);
     } catch (SourceException e) {
-      throw clean(e);
+      throw errors.clean(e);
     }
-  }
-
-  /** A non-2xx answer that is not try-later: CLIENT for 4xx, SERVER otherwise, with S2's own words. */
-  private SourceException failure(Reply r) {
-    String why = S2Parser.errorText(r.body());
-    Kind kind = r.status() >= 400 && r.status() < 500 ? Kind.CLIENT : Kind.SERVER;
-    String msg = "Semantic Scholar answered HTTP " + r.status() + (why == null ? "" : ": " + why);
-    return new SourceException(name(), r.url(), kind, r.status(), redact(msg));
-  }
-
-  private SourceException parseFailure(Reply r, IOException e) {
-    String m = S2Parser.plain(e);
-    return new SourceException(name(), r.url(), Kind.PARSE, r.status(),
-        redact("cannot read Semantic Scholar's answer: " + m), null, null);
-  }
-
-  /** The same failure with the key blanked out of its message, should an answer have echoed it. */
-  private SourceException clean(SourceException e) {
-    if (secret == null || e.getMessage() == null || !e.getMessage().contains(secret)) {
-      return e;
-    }
-    return new SourceException(e.source(), redact(e.url()), e.kind(), e.status(), redact(e.getMessage()),
-        e.retryAt(), null);
-  }
-
-  private String redact(String s) {
-    return secret == null || s == null ? s : s.replace(secret, "***");
   }
 
   @Override
   public String toString() {
-    return "S2Source[" + base + (secret == null ? "" : ", api key set") + "]";
+    return "S2Source[" + base + (errors.hasKey() ? ", api key set" : "") + "]";
   }
 }
