@@ -21,11 +21,9 @@ public final class SuggestTableWriter implements SuggestWriter {
   private static final String BOLD = "\u001b[1m";
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
-  private static final String GAP = "  ";
   private static final String INDENT = "      ";
   private static final int TITLE = 7;
   private static final int ID = 8;
-  private static final int MIN_TITLE = 12;
   private static final int MAX_ID = 32;
 
   private final ReportOptions options;
@@ -53,32 +51,15 @@ public final class SuggestTableWriter implements SuggestWriter {
     for (Suggestion s : result.suggestions()) {
       rows.add(cells(s));
     }
-    int n = header.length;
-    int[] w = new int[n];
-    for (int c = 0; c < n; c++) {
-      w[c] = DisplayWidth.of(header[c]);
-      for (String[] r : rows) {
-        w[c] = Math.max(w[c], DisplayWidth.of(r[c]));
-      }
-    }
+    int[] caps = new int[header.length];
     if (width != ReportOptions.UNLIMITED) {
-      w[ID] = Math.min(w[ID], MAX_ID); // a pipe or a file gets every id whole
+      caps[ID] = MAX_ID; // a pipe or a file gets every id whole
     }
-    int fixed = GAP.length() * (n - 1);
-    for (int c = 0; c < n; c++) {
-      fixed += c == TITLE ? 0 : w[c];
-    }
-    int room = width - fixed;
-    if (room < MIN_TITLE) {
-      int shrink = Math.min(MIN_TITLE - room, Math.max(0, w[ID] - 10));
-      w[ID] -= shrink;
-      room += shrink;
-    }
-    w[TITLE] = Math.max(Math.min(w[TITLE], room), Math.min(MIN_TITLE, w[TITLE]));
-    line(out, paint(DisplayWidth.truncate(render(header, w, right), width), BOLD));
+    int[] w = Columns.fit(header, rows, width, caps, TITLE, ID);
+    line(out, paint(DisplayWidth.truncate(Columns.render(header, w, right), width), BOLD));
     for (int i = 0; i < rows.size(); i++) {
       Suggestion s = result.suggestions().get(i);
-      line(out, DisplayWidth.truncate(render(rows.get(i), w, right), width));
+      line(out, DisplayWidth.truncate(Columns.render(rows.get(i), w, right), width));
       String why = options.explain() ? explained(s) : s.phrase();
       for (String l : TableWriter.wrap(why, width, INDENT)) {
         line(out, paint(l, DIM));
@@ -128,19 +109,6 @@ public final class SuggestTableWriter implements SuggestWriter {
       parts.add(SuggestFields.explained(r));
     }
     return String.join("; ", parts);
-  }
-
-  private static String render(String[] cells, int[] w, boolean[] right) {
-    StringBuilder b = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
-      if (c > 0) {
-        b.append(GAP);
-      }
-      String cell = DisplayWidth.truncate(cells[c], w[c]);
-      boolean last = c == cells.length - 1;
-      b.append(right[c] ? DisplayWidth.padLeft(cell, w[c]) : last ? cell : DisplayWidth.padRight(cell, w[c]));
-    }
-    return b.toString();
   }
 
   private String paint(String s, String code) {

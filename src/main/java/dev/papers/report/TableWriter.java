@@ -24,8 +24,6 @@ public final class TableWriter implements RankWriter {
   private static final String GREEN = "\u001b[32m";
   private static final String YELLOW = "\u001b[33m";
   private static final String RESET = "\u001b[0m";
-  private static final String GAP = "  ";
-  private static final int MIN_TITLE = 12;
   private static final int MAX_ID = 32;
   private static final int MAX_SOURCE = 10;
   private static final int SRC = 5;
@@ -57,31 +55,16 @@ public final class TableWriter implements RankWriter {
     for (RankedPaper e : result.entries()) {
       rows.add(new Row(cells(e, result.asOf()), e));
     }
-    int n = header.length;
-    int[] w = new int[n];
-    for (int c = 0; c < n; c++) {
-      w[c] = DisplayWidth.of(header[c]);
-      for (Row r : rows) {
-        w[c] = Math.max(w[c], DisplayWidth.of(r.cells()[c]));
-      }
+    List<String[]> cells = new ArrayList<>();
+    for (Row r : rows) {
+      cells.add(r.cells());
     }
-    w[SRC] = Math.min(w[SRC], MAX_SOURCE);
-    w[ID] = Math.min(w[ID], MAX_ID);
-    int fixed = GAP.length() * (n - 1);
-    for (int c = 0; c < n; c++) {
-      if (c != TITLE) {
-        fixed += w[c];
-      }
-    }
-    int titleRoom = width - fixed;
-    if (titleRoom < MIN_TITLE) {
-      int shrinkId = Math.min(MIN_TITLE - titleRoom, Math.max(0, w[ID] - 10));
-      w[ID] -= shrinkId;
-      titleRoom += shrinkId;
-    }
-    w[TITLE] = Math.max(Math.min(w[TITLE], titleRoom), Math.min(MIN_TITLE, w[TITLE]));
+    int[] caps = new int[header.length];
+    caps[SRC] = MAX_SOURCE;
+    caps[ID] = MAX_ID;
+    int[] w = Columns.fit(header, cells, width, caps, TITLE, ID);
 
-    line(out, paint(DisplayWidth.truncate(render(header, w, right), width), BOLD));
+    line(out, paint(DisplayWidth.truncate(Columns.render(header, w, right), width), BOLD));
     boolean unrankedStarted = false;
     for (Row r : rows) {
       RankedPaper e = r.entry();
@@ -90,7 +73,7 @@ public final class TableWriter implements RankWriter {
         String divider = "-- not ranked yet: no citation count as of " + date;
         line(out, DisplayWidth.of(divider) <= width ? divider : "-- not ranked yet, as of " + date);
       }
-      String text = DisplayWidth.truncate(render(r.cells(), w, right), width);
+      String text = DisplayWidth.truncate(Columns.render(r.cells(), w, right), width);
       line(out, e.ranked() ? colourRanked(text, r.cells(), w) : paint(text, DIM));
       if (options.explain()) {
         for (String l : wrap(Fields.explanation(e), width, "      ")) {
@@ -132,7 +115,7 @@ public final class TableWriter implements RankWriter {
       return List.of(title + tail);
     }
     int room = width - DisplayWidth.of(tail);
-    if (room >= MIN_TITLE) {
+    if (room >= Columns.MIN_TITLE) {
       return List.of(DisplayWidth.truncate(title, room) + tail);
     }
     return List.of(DisplayWidth.truncate(title + name, width),
@@ -172,26 +155,13 @@ public final class TableWriter implements RankWriter {
     return s != null && s.flag() != null ? s.flag() : source;
   }
 
-  private static String render(String[] cells, int[] w, boolean[] right) {
-    StringBuilder b = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
-      if (c > 0) {
-        b.append(GAP);
-      }
-      String cell = DisplayWidth.truncate(cells[c], w[c]);
-      boolean last = c == cells.length - 1;
-      b.append(right[c] ? DisplayWidth.padLeft(cell, w[c]) : last ? cell : DisplayWidth.padRight(cell, w[c]));
-    }
-    return b.toString();
-  }
-
   private String colourRanked(String text, String[] cells, int[] w) {
     if (!options.color()) {
       return text;
     }
     // colour the velocity and method cells in place: their columns are known
-    int start = w[0] + GAP.length();
-    int end = start + w[1] + GAP.length() + w[2];
+    int start = w[0] + Columns.GAP.length();
+    int end = start + w[1] + Columns.GAP.length() + w[2];
     if (text.length() < end || DisplayWidth.of(text.substring(0, end)) != end) {
       return text;
     }
