@@ -1,6 +1,7 @@
 package dev.papers;
 
 import dev.papers.app.App;
+import dev.papers.cli.CommandFactory;
 import dev.papers.cli.ExitCodes;
 import dev.papers.cli.PapersCommand;
 import dev.papers.config.Settings;
@@ -10,7 +11,6 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -92,7 +92,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(App app, String[] args) {
-    CommandLine cl = new CommandLine(PapersCommand.class, new Factory(app));
+    CommandLine cl = new CommandLine(PapersCommand.class, new CommandFactory(app));
     for (String name : PapersCommand.subcommandsFor(args)) {
       cl.addSubcommand(name, PapersCommand.SUBCOMMANDS.get(name));
     }
@@ -104,24 +104,5 @@ public final class Main {
     cl.setExecutionExceptionHandler(exits);
     cl.setExecutionStrategy(exits);
     return cl;
-  }
-
-  /** Makes commands, handing them the object graph. */
-  static final class Factory implements CommandLine.IFactory {
-    private final App app;
-
-    Factory(App app) {
-      this.app = app;
-    }
-
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      try {
-        Constructor<K> c = cls.getDeclaredConstructor(App.class);
-        return c.newInstance(app);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(cls);
-      }
-    }
   }
 }

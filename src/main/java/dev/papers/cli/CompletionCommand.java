@@ -4,7 +4,6 @@ import dev.papers.app.App;
 import dev.papers.config.UsageException;
 import dev.papers.model.InvalidIdException;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -40,17 +39,7 @@ public final class CompletionCommand implements Callable<Integer> {
       throw new UsageException("completion: unknown shell " + InvalidIdException.quote(shell) + "; shells: bash, zsh");
     }
     // The whole command tree (a run builds only the command it runs).
-    CommandLine root = new CommandLine(PapersCommand.class, new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> cls) throws Exception {
-        try {
-          Constructor<K> c = cls.getDeclaredConstructor(App.class);
-          return c.newInstance(app);
-        } catch (NoSuchMethodException e) {
-          return CommandLine.defaultFactory().create(cls);
-        }
-      }
-    });
+    CommandLine root = new CommandLine(PapersCommand.class, new CommandFactory(app));
     PapersCommand.SUBCOMMANDS.forEach(root::addSubcommand);
     String script = AutoComplete.bash("papers", root);
     PrintWriter out = spec.commandLine().getOut();

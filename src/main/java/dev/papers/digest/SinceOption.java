@@ -3,10 +3,10 @@ package dev.papers.digest;
 import dev.papers.config.Durations;
 import dev.papers.config.UsageException;
 import dev.papers.model.InvalidIdException;
+import dev.papers.rank.AsOf;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -40,16 +40,11 @@ public final class SinceOption {
     if (!s.isEmpty() && Character.isDigit(s.charAt(0)) && s.matches("[0-9.]+[a-z]+|0")) {
       return now.minus(Durations.parse(s, "--since"));
     }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      // not an instant in Z form
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
+    Instant i = AsOf.instant(s);
+    if (i == null) {
       throw new UsageException("--since: not a date (YYYY-MM-DD), a duration (7d, 2w, 36h) or an ISO-8601"
           + " instant: " + InvalidIdException.quote(text));
     }
+    return i;
   }
 }

@@ -29,6 +29,16 @@ public final class AsOf {
     } catch (DateTimeParseException e) {
       // not a plain date
     }
+    Instant i = instant(s);
+    if (i == null) {
+      throw new InvalidDateException("--as-of: not a date (YYYY-MM-DD) or an ISO-8601 instant: "
+          + InvalidIdException.quote(text));
+    }
+    return i;
+  }
+
+  /** An ISO-8601 instant, {@code Z} or with an offset ({@code 2026-12-01T09:00:00+08:00}); null when it is none. */
+  public static Instant instant(String s) {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
@@ -37,8 +47,7 @@ public final class AsOf {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InvalidDateException("--as-of: not a date (YYYY-MM-DD) or an ISO-8601 instant: "
-          + InvalidIdException.quote(text));
+      return null;
     }
   }
 

@@ -109,6 +109,17 @@ public final class FetchService {
     Track(PaperId input) {
       this.input = input;
     }
+
+    /** The ids its answers are stored under: as given (without a version), and the entry found before. */
+    List<PaperId> ids() {
+      List<PaperId> ids = new ArrayList<>();
+      ids.add(input.withoutVersion());
+      PaperId c = canonical == null ? null : PaperId.tryParse(canonical);
+      if (c != null) {
+        ids.add(c);
+      }
+      return ids;
+    }
   }
 
   /**
@@ -340,14 +351,7 @@ public final class FetchService {
     keys.forEach((t, k) -> {
       OpenAlexStep.Pick pick = OpenAlexStep.pick(t.arxivId, k, answers);
       if (pick.found()) {
-        List<PaperId> ids = new ArrayList<>();
-        ids.add(t.input.withoutVersion());
-        if (t.canonical != null) {
-          PaperId c = PaperId.tryParse(t.canonical);
-          if (c != null) {
-            ids.add(c);
-          }
-        }
+        List<PaperId> ids = t.ids();
         Paper stored = OpenAlexStep.store(cache, ids, pick, clock.instant(), p -> tag(p, topic));
         OpenAlexStep.notes(k, answers).forEach(n -> notes.add(stored.id() + ": " + n));
         t.canonical = stored.id();
@@ -427,14 +431,7 @@ public final class FetchService {
   private void apply(Track t, String sourceName, Lookup l, String topic, Outcome outcome) {
     if (l instanceof Lookup.Found f) {
       SourceRecord r = f.record();
-      List<PaperId> ids = new ArrayList<>();
-      ids.add(t.input.withoutVersion());
-      if (t.canonical != null) {
-        PaperId c = PaperId.tryParse(t.canonical);
-        if (c != null) {
-          ids.add(c);
-        }
-      }
+      List<PaperId> ids = t.ids();
       r.notes().forEach(n -> t.notes.add(sourceName + ": " + n));
       Paper stored;
       try {
